@@ -1,0 +1,392 @@
+import { CollectionPhase, CollectionReport, DETAIL_LIMIT, GcRefsEntry } from './collectionReport';
+import { GcList, moveToList } from './gcList';
+import { DEBUG_SAVEALL } from './gcState';
+import type { Heap } from './heap';
+import { HeapObject, isWeakReference, WeakReferenceObject } from './heapObject';
+import { collectFull, collectIncrement, collectYoung } from './incremental';
+import { EventKind } from './trace';
+
+/**
+ * The cycle collector, phase by phase as CPython's Python/gc.c runs it. Each phase is one
+ * small function named after its counterpart in gc.c; `collectGeneration` strings them
+ * together and records what each did in a `CollectionReport`.
+ */
+
+/**
+ * gc.collect(generation), or an automatic collection: read this to understand a collection.
+ * Returns what gc.collect() returns. A collection asked for while one runs does nothing.
+ */
+export function collectGeneration(heap: Heap, generation: number, reason: 'manual' | 'automatic'): number {
+  const gc = heap.gc;
+  if (gc.collecting) return 0;
+  gc.collecting = true;
+  try {
+    return collectWithCallbacks(heap, generation, reason);
+  } finally {
+    gc.collecting = false;
+  }
+}
+
+/** gc_collect_with_callback: gc.callbacks hear `start`, the collection runs, they hear `stop`. */
+function collectWithCallbacks(heap: Heap, generation: number, reason: 'manual' | 'automatic'): number {
+  heap.hooks.runGcCallbacks('start', { generation, collected: 0, uncollectable: 0 });
+  const report: CollectionReport = {
+    generation,
+    reason,
+    collected: 0,
+    uncollectable: 0,
+    examined: 0,
+    phases: [],
+    detailTruncated: false,
+  };
+  const index = heap.trace.collections.length;
+  heap.trace.collections.push(report);
+  heap.trace.record(EventKind.Collection, index);
+  if (heap.profile.scheme === 'incremental') {
+    if (generation === 0) collectYoung(heap, report);
+    else if (generation === 1) collectIncrement(heap, report);
+    else collectFull(heap, report);
+  } else {
+    collectMain(heap, generation, report);
+  }
+  heap.hooks.runGcCallbacks('stop', { generation, collected: report.collected, uncollectable: report.uncollectable });
+  return report.collected + report.uncollectable;
+}
+
+/**
+ * gc_collect_generations: collects the oldest generation whose count is over its
+ * threshold — but the oldest only when enough has been promoted since the last full
+ * collection (25 % of the long-lived objects, issue #4074).
+ */
+export function collectAutomatically(heap: Heap): void {
+  const gc = heap.gc;
+  if (heap.profile.scheme === 'incremental') {
+    collectGeneration(heap, 1, 'automatic');
+    return;
+  }
+  for (let i = 2; i >= 0; i--) {
+    if (gc.counts[i] > gc.thresholds[i]) {
+      if (i === 2 && gc.longLivedPending < gc.longLivedTotal / 4) continue;
+      collectGeneration(heap, i, 'automatic');
+      return;
+    }
+  }
+}
+
+/** gc_collect_main for the generational scheme (3.10–3.13). */
+function collectMain(heap: Heap, generation: number, report: CollectionReport): void {
+  const gc = heap.gc;
+  const profile = heap.profile;
+
+  // 1. Counters: the next generation counts this collection; the collected ones restart.
+  if (generation + 1 < 3) gc.counts[generation + 1] += 1;
+  for (let i = 0; i <= generation; i++) gc.counts[i] = 0;
+
+  // 2. Merge the younger generations into the one collected.
+  const young = gc.generations[generation];
+  const merged: number[] = [];
+  for (let i = 0; i < generation; i++) {
+    if (!gc.generations[i].isEmpty()) merged.push(i);
+    for (let o = gc.generations[i].gcNext!; o !== gc.generations[i]; o = o.gcNext!) heap.setGeneration(o, generation);
+    gc.generations[i].mergeInto(young);
+  }
+  const oldIndex = generation < 2 ? generation + 1 : generation;
+  const old = gc.generations[oldIndex];
+  report.examined = young.size();
+  report.phases.push({ name: 'merge', generations: merged, objects: report.examined });
+
+  // 3. Find what is unreachable from outside the generation.
+  const unreachable = new GcList('unreachable');
+  deduceUnreachable(young, unreachable, report);
+
+  // 4. Survivors: untrack what can no longer be in a cycle, then promote.
+  const untracked = profile.untracksTuples ? untrackTuples(heap, young) : [];
+  if (young !== old) {
+    if (generation === 1) gc.longLivedPending += young.size();
+    const survivors = young.size();
+    for (let o = young.gcNext!; o !== young; o = o.gcNext!) heap.setGeneration(o, oldIndex);
+    young.mergeInto(old);
+    if (untracked.length) report.phases.push({ name: 'untrack', untracked: detail(untracked, report) });
+    report.phases.push({ name: 'promote', to: oldIndex, objects: survivors });
+  } else {
+    // Dicts are untracked only in full collections, to avoid quadratic build-up (issue #14775).
+    if (profile.untracksDicts) untracked.push(...untrackDicts(heap, young));
+    if (untracked.length) report.phases.push({ name: 'untrack', untracked: detail(untracked, report) });
+    gc.longLivedPending = 0;
+    gc.longLivedTotal = young.size();
+  }
+
+  // 5. Everything in `unreachable` is garbage, unless a finalizer brings it back.
+  disposeOfGarbage(heap, unreachable, old, oldIndex, report);
+}
+
+/**
+ * The end of every collection, shared by both schemes: weak references, finalizers,
+ * resurrection, then clearing. Fills in `report.collected`.
+ */
+export function disposeOfGarbage(heap: Heap, unreachable: GcList, old: GcList, oldIndex: number, report: CollectionReport): void {
+  // Weak references freed once their callback ran count as collected too.
+  report.collected += handleWeakrefs(heap, unreachable, old, oldIndex, report);
+  finalizeGarbage(heap, unreachable, report);
+  const stillUnreachable = handleResurrectedObjects(heap, unreachable, old, oldIndex, report);
+  report.collected += stillUnreachable.size();
+  deleteGarbage(heap, stillUnreachable, old, oldIndex, report);
+}
+
+/** deduce_unreachable: update_refs, subtract_refs, move_unreachable. */
+export function deduceUnreachable(base: GcList, unreachable: GcList, report: CollectionReport | null): void {
+  updateRefs(base);
+  if (report) report.phases.push({ name: 'updateRefs', refs: gcRefsOf(base, report) });
+  subtractRefs(base);
+  if (report) report.phases.push({ name: 'subtractRefs', refs: gcRefsOf(base, report) });
+  moveUnreachable(base, unreachable);
+  // move_legacy_finalizers clears the unreachable mark; there are no legacy finalizers here.
+  for (let o = unreachable.gcNext!; o !== unreachable; o = o.gcNext!) o.gcUnreachable = false;
+  if (report) report.phases.push({ name: 'moveUnreachable', unreachable: idsOf(unreachable, report), reachable: base.size() });
+}
+
+/** update_refs: gc_refs := ob_refcnt, and mark every object as being collected. */
+export function updateRefs(containers: GcList): void {
+  for (let o = containers.gcNext!; o !== containers; o = o.gcNext!) {
+    o.gcRefs = o.refcount;
+    o.gcCollecting = true;
+  }
+}
+
+/** subtract_refs: each reference from inside the set lowers the target's gc_refs by one. */
+export function subtractRefs(containers: GcList): void {
+  for (let o = containers.gcNext!; o !== containers; o = o.gcNext!) o.traverse(visitDecref);
+}
+
+function visitDecref(target: HeapObject): void {
+  if (target.gcCollecting) target.gcRefs--;
+}
+
+/**
+ * move_unreachable: objects with gc_refs > 0 are reachable from outside, and so is
+ * everything they reach. The rest moves to `unreachable`, in the order gc.c produces.
+ */
+export function moveUnreachable(young: GcList, unreachable: GcList): void {
+  let o = young.gcNext!;
+  while (o !== young) {
+    if (o.gcRefs > 0) {
+      reachableList = young;
+      o.traverse(visitReachable);
+      o.gcCollecting = false;
+      o = o.gcNext!;
+    } else {
+      const next = o.gcNext!;
+      moveToList(o, unreachable);
+      o.gcUnreachable = true;
+      o = next;
+    }
+  }
+}
+
+let reachableList: GcList | null = null;
+
+function visitReachable(target: HeapObject): void {
+  // Objects of other generations, and those already scanned, are not collecting.
+  if (!target.gcCollecting) return;
+  if (target.gcUnreachable) {
+    // It had gc_refs 0 when the scan passed it, but is reachable after all.
+    target.gcUnreachable = false;
+    moveToList(target, reachableList!);
+    target.gcRefs = 1;
+  } else if (target.gcRefs === 0) {
+    target.gcRefs = 1;
+  }
+}
+
+/**
+ * The test of _PyObject_GC_MAY_BE_TRACKED: GC objects may take part in cycles, except
+ * tuples already known to be untracked.
+ */
+export function mayBeTracked(obj: HeapObject): boolean {
+  if (!obj.gcType) return false;
+  if (obj.untrackKind === 'tuple') return obj.tracked;
+  return true;
+}
+
+function holdsOnlyUntrackable(obj: HeapObject): boolean {
+  let only = true;
+  obj.traverse((t) => {
+    if (mayBeTracked(t)) only = false;
+  });
+  return only;
+}
+
+/** untrack_tuples: tuples holding only atoms cannot be part of a cycle. */
+export function untrackTuples(heap: Heap, list: GcList): HeapObject[] {
+  return untrackKind(heap, list, 'tuple');
+}
+
+/** untrack_dicts (full collections, up to 3.13). */
+export function untrackDicts(heap: Heap, list: GcList): HeapObject[] {
+  return untrackKind(heap, list, 'dict');
+}
+
+function untrackKind(heap: Heap, list: GcList, kind: 'tuple' | 'dict'): HeapObject[] {
+  const untracked: HeapObject[] = [];
+  let o = list.gcNext!;
+  while (o !== list) {
+    const next = o.gcNext!;
+    if (o.untrackKind === kind && holdsOnlyUntrackable(o)) {
+      heap.untrack(o);
+      untracked.push(o);
+    }
+    o = next;
+  }
+  return untracked;
+}
+
+/**
+ * handle_weakrefs: every weak reference to an unreachable object is cleared first; then
+ * the callbacks of weak references that are themselves reachable run.
+ */
+export function handleWeakrefs(heap: Heap, unreachable: GcList, old: GcList, oldIndex: number, report: CollectionReport): number {
+  const cleared: HeapObject[] = [];
+  const toCall = new GcList('weakref callbacks to call');
+  for (let o = unreachable.gcNext!; o !== unreachable; ) {
+    const next = o.gcNext!;
+    // A weak reference inside the garbage is cleared without its callback (bpo-38006).
+    if (isWeakReference(o) && o.referent !== null) {
+      heap.clearWeakref(o);
+      cleared.push(o);
+    }
+    while (o.weakrefs !== null) {
+      const weakref: WeakReferenceObject = o.weakrefs[0];
+      heap.clearWeakref(weakref);
+      cleared.push(weakref);
+      if (weakref.peekCallback() === null) continue;
+      // If the weak reference is garbage too, its callback must not run.
+      if (weakref.gcCollecting) continue;
+      heap.incref(heap.collectorRefs, 'weak reference with a callback', weakref);
+      moveToList(weakref, toCall);
+    }
+    o = next;
+  }
+  const called: HeapObject[] = [];
+  let freed = 0;
+  while (!toCall.isEmpty()) {
+    const weakref = toCall.first() as WeakReferenceObject;
+    called.push(weakref);
+    heap.hooks.runWeakrefCallback(weakref.peekCallback()!, weakref);
+    heap.decref(heap.collectorRefs, 'weak reference with a callback', weakref);
+    if (toCall.first() === weakref) {
+      weakref.gcSpace = heap.gc.visitedSpace;
+      heap.moveTo(weakref, old, oldIndex);
+    } else {
+      freed++;
+    }
+  }
+  if (cleared.length || called.length) {
+    report.phases.push({ name: 'handleWeakrefs', cleared: detail(cleared, report), callbacks: detail(called, report) });
+  }
+  return freed;
+}
+
+/** finalize_garbage: each object's finalizer runs at most once (PEP 442). */
+export function finalizeGarbage(heap: Heap, collectable: GcList, report: CollectionReport): void {
+  const seen = new GcList('seen');
+  const finalized: HeapObject[] = [];
+  while (!collectable.isEmpty()) {
+    const obj = collectable.first()!;
+    moveToList(obj, seen);
+    if (!obj.finalized && obj.hasFinalizer()) {
+      heap.markFinalized(obj);
+      finalized.push(obj);
+      heap.incref(heap.collectorRefs, 'being finalized', obj);
+      heap.hooks.runFinalizer(obj);
+      heap.decref(heap.collectorRefs, 'being finalized', obj);
+    }
+  }
+  seen.mergeInto(collectable);
+  if (finalized.length) report.phases.push({ name: 'finalizeGarbage', finalized: detail(finalized, report) });
+}
+
+/**
+ * handle_resurrected_objects: finalizers may have stored references to garbage. Recompute
+ * reachability within the garbage alone; what is referenced from outside survives.
+ */
+export function handleResurrectedObjects(heap: Heap, unreachable: GcList, old: GcList, oldIndex: number, report: CollectionReport): GcList {
+  for (let o = unreachable.gcNext!; o !== unreachable; o = o.gcNext!) o.gcCollecting = false;
+  const stillUnreachable = new GcList('still unreachable');
+  deduceUnreachable(unreachable, stillUnreachable, null);
+  const resurrected = unreachable.toArray();
+  if (resurrected.length) {
+    for (const obj of resurrected) heap.moveTo(obj, old, oldIndex);
+    report.phases.push({
+      name: 'handleResurrectedObjects',
+      resurrected: detail(resurrected, report),
+      stillUnreachable: idsOf(stillUnreachable, report),
+    });
+  }
+  return stillUnreachable;
+}
+
+/**
+ * delete_garbage: tp_clear on each object breaks the cycles; reference counting then
+ * frees what it can. Objects still alive afterwards move to the old generation.
+ */
+export function deleteGarbage(heap: Heap, collectable: GcList, old: GcList, oldIndex: number, report: CollectionReport): void {
+  const saveAll = (heap.gc.debugFlags & DEBUG_SAVEALL) !== 0;
+  const ids = idsOf(collectable, report);
+  const survived: HeapObject[] = [];
+  const saved: HeapObject[] = [];
+  while (!collectable.isEmpty()) {
+    const obj = collectable.first()!;
+    if (saveAll) {
+      heap.hooks.saveGarbage(obj);
+      saved.push(obj);
+    } else {
+      const refs = obj.takeReferencesForClear();
+      if (refs !== null && refs.length > 0) {
+        heap.incref(heap.collectorRefs, 'being cleared', obj);
+        for (const { label, target } of refs) heap.decref(obj, label, target);
+        heap.decref(heap.collectorRefs, 'being cleared', obj);
+      }
+    }
+    if (!obj.freed && collectable.first() === obj) {
+      obj.gcCollecting = false;
+      heap.moveTo(obj, old, oldIndex);
+      survived.push(obj);
+    }
+  }
+  const kept = new Set([...survived, ...saved].map((o) => o.id));
+  const freed = ids.filter((id) => !kept.has(id));
+  report.phases.push({ name: 'deleteGarbage', freed, survived: detail(survived, report), savedToGarbage: detail(saved, report) });
+}
+
+// --- report details ------------------------------------------------------------------
+
+function gcRefsOf(list: GcList, report: CollectionReport): GcRefsEntry[] {
+  const refs: GcRefsEntry[] = [];
+  for (let o = list.gcNext!; o !== list; o = o.gcNext!) {
+    if (refs.length >= DETAIL_LIMIT) {
+      report.detailTruncated = true;
+      break;
+    }
+    refs.push({ id: o.id, gcRefs: o.gcRefs });
+  }
+  return refs;
+}
+
+function idsOf(list: GcList, report: CollectionReport): number[] {
+  const ids: number[] = [];
+  for (let o = list.gcNext!; o !== list; o = o.gcNext!) {
+    if (ids.length >= DETAIL_LIMIT) {
+      report.detailTruncated = true;
+      break;
+    }
+    ids.push(o.id);
+  }
+  return ids;
+}
+
+function detail(objects: readonly HeapObject[], report: CollectionReport): number[] {
+  if (objects.length > DETAIL_LIMIT) report.detailTruncated = true;
+  return objects.slice(0, DETAIL_LIMIT).map((o) => o.id);
+}
+
+export type { CollectionPhase };

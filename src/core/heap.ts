@@ -1,0 +1,488 @@
+import { collectGeneration, collectAutomatically } from './collector';
+import { GcList, moveToList, unlinkFromList } from './gcList';
+import { GcState } from './gcState';
+import {
+  HeapObject,
+  HeldReference,
+  Holder,
+  ObjectId,
+  RootHolder,
+  RootKind,
+  WEAKREF_CALLBACK_LABEL,
+  WeakReferenceObject,
+  isHeapObject,
+} from './heapObject';
+import type { CollectorProfile } from './profile';
+import { EventKind, ObjectFlags, Trace } from './trace';
+
+/** Where the core calls back into the front end to run the program's own code. */
+export interface HeapHooks {
+  /** Runs the object's finalizer (`__del__`); errors are the front end's to report. */
+  runFinalizer(obj: HeapObject): void;
+  /** Calls a weak reference's callback with the (now dead) weak reference. */
+  runWeakrefCallback(callback: HeapObject, weakref: WeakReferenceObject): void;
+  /** gc.callbacks: called before (`start`) and after (`stop`) every collection. */
+  runGcCallbacks(phase: 'start' | 'stop', info: GcCallbackInfo): void;
+  /** DEBUG_SAVEALL: the front end appends the object to `gc.garbage`. */
+  saveGarbage(obj: HeapObject): void;
+}
+
+export interface GcCallbackInfo {
+  readonly generation: number;
+  readonly collected: number;
+  readonly uncollectable: number;
+}
+
+const NO_HOOKS: HeapHooks = {
+  runFinalizer() {},
+  runWeakrefCallback() {},
+  runGcCallbacks() {},
+  saveGarbage() {},
+};
+
+export interface AllocateOptions {
+  /** The type takes part in cyclic GC: its allocation counts toward generation 0. */
+  readonly gc?: boolean;
+  /** Also put it in generation 0 right away (PyObject_GC_Track). */
+  readonly track?: boolean;
+  /** PEP 683 immortal (only where the profile has immortal objects). */
+  readonly immortal?: boolean;
+  /** References the interpreter itself holds from the start (a pre-existing object). */
+  readonly externalRefs?: number;
+}
+
+/**
+ * The simulated heap: objects, their reference counts, deallocation at zero, weak
+ * references and the cycle collector's state. Every change is recorded in `trace`.
+ */
+export class Heap {
+  readonly trace: Trace;
+  readonly gc: GcState;
+  hooks: HeapHooks = NO_HOOKS;
+  /** Objects allocated and not yet freed. */
+  liveCount = 0;
+  /** Root holders not yet closed: what the collector's marking (3.14) starts from. */
+  readonly roots = new Set<RootHolder>();
+
+  private nextId = 1;
+  /** Holds the temporary reference CPython takes on an object while its finalizer runs. */
+  readonly finalizing: RootHolder;
+  /** Holds the collector's own temporary references (Py_INCREF in gc.c). */
+  readonly collectorRefs: RootHolder;
+  /** Holds callbacks taken from dying weak references until they have been called. */
+  readonly pendingCallbacks: RootHolder;
+
+  constructor(
+    readonly profile: CollectorProfile,
+    options: { trace?: boolean } = {},
+  ) {
+    this.trace = new Trace(options.trace ?? true);
+    this.gc = new GcState(profile);
+    this.finalizing = this.openRoot('hidden', 'a finalizer in progress');
+    this.collectorRefs = this.openRoot('hidden', 'the cycle collector');
+    this.pendingCallbacks = this.openRoot('hidden', 'weakref callbacks to call');
+  }
+
+  // --- objects -------------------------------------------------------------------------
+
+  /** Gives `obj` its identity. It starts with no references: link it before anything else runs. */
+  allocate<T extends HeapObject>(obj: T, options: AllocateOptions = {}): T {
+    obj.id = this.nextId++;
+    this.liveCount++;
+    let flags = 0;
+    if (options.immortal && this.profile.immortalRefcount > 0) {
+      obj.immortal = true;
+      obj.refcount = this.profile.immortalRefcount;
+      flags |= ObjectFlags.Immortal;
+    }
+    if (options.externalRefs) {
+      obj.externalRefs = options.externalRefs;
+      if (!obj.immortal) obj.refcount += options.externalRefs;
+    }
+    if (options.gc) {
+      obj.gcType = true;
+      flags |= ObjectFlags.GcType;
+    }
+    const trace = this.trace;
+    if (trace.enabled) {
+      trace.recordAlloc(obj.id, trace.intern(obj.typeName), trace.intern(obj.display()), flags);
+      if (obj.externalRefs) trace.record(EventKind.External, obj.id, obj.externalRefs);
+    }
+    if (options.gc) this.countAllocation();
+    if (options.track) this.track(obj);
+    return obj;
+  }
+
+  /** Records a new display for an object whose short value changed (rare: most values are immutable). */
+  setDisplay(obj: HeapObject): void {
+    if (this.trace.enabled) this.trace.record(EventKind.Display, obj.id, this.trace.intern(obj.display()));
+  }
+
+  /** A reference from outside the program (the interpreter's tables) is added or dropped. */
+  changeExternalRefs(obj: HeapObject, delta: number): void {
+    obj.externalRefs += delta;
+    if (this.trace.enabled) this.trace.record(EventKind.External, obj.id, delta);
+    if (obj.immortal) return;
+    obj.refcount += delta;
+    if (obj.refcount === 0) this.deallocate(obj);
+  }
+
+  // --- roots ---------------------------------------------------------------------------
+
+  openRoot(kind: RootKind, name: string): RootHolder {
+    const root = new RootHolder(this.nextId++, kind, name);
+    this.roots.add(root);
+    if (this.trace.enabled) this.trace.record(EventKind.RootOpen, root.id, this.trace.intern(kind), this.trace.intern(name));
+    return root;
+  }
+
+  /** Drops every reference the root still holds (last first) and retires it. */
+  closeRoot(root: RootHolder): void {
+    while (root.targets.length > 0) {
+      const i = root.targets.length - 1;
+      this.decref(root, root.labels[i], root.targets[i]);
+    }
+    root.closed = true;
+    this.roots.delete(root);
+    if (this.trace.enabled) this.trace.record(EventKind.RootClose, root.id);
+  }
+
+  // --- references ----------------------------------------------------------------------
+
+  /** `holder` takes a new reference to `target` (Py_INCREF). */
+  incref(holder: Holder, label: string, target: HeapObject): void {
+    if (!target.immortal) target.refcount++;
+    if (this.trace.enabled) this.trace.record(EventKind.Link, holder.id, this.trace.intern(label), target.id);
+    if (holder instanceof RootHolder) {
+      holder.labels.push(label);
+      holder.targets.push(target);
+    }
+  }
+
+  /** `holder` lets go of its reference to `target` (Py_DECREF); at zero the target is freed. */
+  decref(holder: Holder, label: string, target: HeapObject): void {
+    if (this.trace.enabled) this.trace.record(EventKind.Unlink, holder.id, this.trace.intern(label), target.id);
+    if (holder instanceof RootHolder) forgetRootEntry(holder, label, target);
+    if (target.immortal) return;
+    if (--target.refcount === 0) this.deallocate(target);
+  }
+
+  /**
+   * A reference changes hands without a count change (CPython "steals" it: a value moves
+   * from the stack into a variable, an argument into a frame).
+   */
+  move(from: Holder, fromLabel: string, to: Holder, toLabel: string, target: HeapObject): void {
+    const trace = this.trace;
+    if (trace.enabled) {
+      trace.record(EventKind.Unlink, from.id, trace.intern(fromLabel), target.id);
+      trace.record(EventKind.Link, to.id, trace.intern(toLabel), target.id);
+    }
+    if (from instanceof RootHolder) forgetRootEntry(from, fromLabel, target);
+    if (to instanceof RootHolder) {
+      to.labels.push(toLabel);
+      to.targets.push(target);
+    }
+  }
+
+  /**
+   * Re-records every reference of `holder` after it reordered them (list.insert, sort,
+   * reverse, pop(0)...), so snapshots show the new positions. Counts do not change.
+   */
+  recordReorder(holder: HeapObject): void {
+    const trace = this.trace;
+    if (!trace.enabled) return;
+    trace.record(EventKind.Reset, holder.id);
+    holder.forEachReference((label, target) => trace.record(EventKind.Relink, holder.id, trace.intern(label), target.id));
+  }
+
+  // --- deallocation --------------------------------------------------------------------
+
+  /**
+   * Frees `first` and, depth first, everything that dies with it — the order CPython's
+   * recursive deallocators produce, with an explicit stack so a million-long chain is fine.
+   */
+  private deallocate(first: HeapObject): void {
+    const released = this.beginDeallocation(first);
+    if (released === null) return;
+    const holders: HeapObject[] = [first];
+    const pending: HeldReference[][] = [released];
+    const positions: number[] = [0];
+    while (holders.length > 0) {
+      const top = holders.length - 1;
+      const refs = pending[top];
+      const position = positions[top];
+      if (position >= refs.length) {
+        this.finishDeallocation(holders[top]);
+        holders.pop();
+        pending.pop();
+        positions.pop();
+        continue;
+      }
+      positions[top] = position + 1;
+      const { label, target } = refs[position];
+      const holder = holders[top];
+      if (this.trace.enabled) this.trace.record(EventKind.Unlink, holder.id, this.trace.intern(label), target.id);
+      if (target.immortal || --target.refcount !== 0) continue;
+      const next = this.beginDeallocation(target);
+      if (next === null) continue;
+      holders.push(target);
+      pending.push(next);
+      positions.push(0);
+    }
+  }
+
+  /**
+   * The start of tp_dealloc: the finalizer (which may resurrect the object), weak
+   * references, untracking. Returns the references to release, or null if resurrected.
+   */
+  private beginDeallocation(obj: HeapObject): HeldReference[] | null {
+    if (obj.hasFinalizer() && !obj.finalized) {
+      // subtype_dealloc re-tracks the object around the finalizer: it lands in the youngest generation.
+      if (obj.tracked) this.untrack(obj);
+      if (obj.gcType) this.track(obj);
+      this.markFinalized(obj);
+      // PyObject_CallFinalizerFromDealloc: a temporary reference keeps it alive meanwhile.
+      this.incref(this.finalizing, 'being finalized', obj);
+      this.hooks.runFinalizer(obj);
+      this.trace.record(EventKind.Unlink, this.finalizing.id, this.trace.intern('being finalized'), obj.id);
+      forgetRootEntry(this.finalizing, 'being finalized', obj);
+      if (--obj.refcount !== 0) return null; // resurrected: the finalizer stored a reference
+    }
+    if (obj.weakrefs !== null) this.clearWeakrefs(obj);
+    if (obj.tracked) this.untrack(obj);
+    if (obj.gcType) {
+      if (this.gc.counts[0] > 0) this.gc.counts[0]--;
+      this.gc.heapSize--;
+    }
+    return obj.takeReferences();
+  }
+
+  private finishDeallocation(obj: HeapObject): void {
+    obj.freed = true;
+    this.liveCount--;
+    if (this.trace.enabled) this.trace.record(EventKind.Free, obj.id);
+  }
+
+  markFinalized(obj: HeapObject): void {
+    obj.finalized = true;
+    if (this.trace.enabled) this.trace.record(EventKind.Finalized, obj.id);
+  }
+
+  // --- weak references -----------------------------------------------------------------
+
+  /** Registers a weak reference to `referent` at `position` in its list (default: last). */
+  addWeakref(referent: HeapObject, weakref: WeakReferenceObject, position?: number): void {
+    weakref.referent = referent;
+    if (referent.weakrefs === null) referent.weakrefs = [];
+    referent.weakrefs.splice(position ?? referent.weakrefs.length, 0, weakref);
+  }
+
+  /** Clears one weak reference without calling its callback (_PyWeakref_ClearRef). */
+  clearWeakref(weakref: WeakReferenceObject): void {
+    const referent = weakref.referent;
+    if (referent === null) return;
+    weakref.referent = null;
+    const list = referent.weakrefs;
+    if (list === null) return;
+    const i = list.indexOf(weakref);
+    if (i >= 0) list.splice(i, 1);
+    if (list.length === 0) referent.weakrefs = null;
+  }
+
+  /**
+   * PyObject_ClearWeakRefs: clears every weak reference to a dying object first, then
+   * calls the callbacks of those still alive, in list order.
+   */
+  private clearWeakrefs(obj: HeapObject): void {
+    const list = obj.weakrefs!;
+    obj.weakrefs = null;
+    const calls: [WeakReferenceObject, HeapObject][] = [];
+    for (const weakref of list) {
+      weakref.referent = null;
+      const callback = weakref.takeCallback();
+      if (callback === null) continue;
+      this.move(weakref, WEAKREF_CALLBACK_LABEL, this.pendingCallbacks, 'callback', callback);
+      if (weakref.refcount > 0) {
+        this.incref(this.pendingCallbacks, 'weak reference', weakref);
+        calls.push([weakref, callback]);
+      } else {
+        this.decref(this.pendingCallbacks, 'callback', callback);
+      }
+    }
+    for (const [weakref, callback] of calls) {
+      this.hooks.runWeakrefCallback(callback, weakref);
+      this.decref(this.pendingCallbacks, 'weak reference', weakref);
+      this.decref(this.pendingCallbacks, 'callback', callback);
+    }
+  }
+
+  // --- the collector's lists -----------------------------------------------------------
+
+  /** PyObject_GC_Track: the object joins the youngest generation (3.14: as not yet visited). */
+  track(obj: HeapObject): void {
+    if (obj.tracked) return;
+    obj.tracked = true;
+    obj.gcSpace = this.gc.visitedSpace ^ 1;
+    this.gc.generations[0].append(obj);
+    this.setGeneration(obj, 0);
+  }
+
+  /** PyObject_GC_UnTrack. */
+  untrack(obj: HeapObject): void {
+    if (!obj.tracked) return;
+    unlinkFromList(obj);
+    obj.tracked = false;
+    obj.gcCollecting = false;
+    obj.gcUnreachable = false;
+    this.setGeneration(obj, -1);
+  }
+
+  /** Moves a tracked object to the end of `list`, recording its new generation. */
+  moveTo(obj: HeapObject, list: GcList, generation: number): void {
+    moveToList(obj, list);
+    if (obj.generation !== generation) this.setGeneration(obj, generation);
+  }
+
+  setGeneration(obj: HeapObject, generation: number): void {
+    obj.generation = generation;
+    if (this.trace.enabled) this.trace.record(EventKind.Generation, obj.id, generation);
+  }
+
+  /** An allocation of a GC type: counts toward generation 0 and may start a collection. */
+  private countAllocation(): void {
+    const gc = this.gc;
+    gc.counts[0]++;
+    gc.heapSize++;
+    if (gc.counts[0] > gc.thresholds[0] && gc.enabled && gc.thresholds[0] !== 0 && !gc.collecting) {
+      if (this.profile.automaticCollection === 'immediately') collectAutomatically(this);
+      else gc.scheduled = true;
+    }
+  }
+
+  // --- steps ---------------------------------------------------------------------------
+
+  /**
+   * A line starts executing. From 3.12 a collection scheduled by an allocation runs here,
+   * at the eval breaker, and belongs to the line before.
+   */
+  beginStep(line: number, depth: number): void {
+    this.runScheduledCollection();
+    this.trace.beginStep(line, depth, this.gc.counts);
+  }
+
+  /** Runs a collection an allocation scheduled (the eval breaker's _Py_RunGC). */
+  runScheduledCollection(): void {
+    if (this.gc.scheduled && !this.gc.collecting) {
+      this.gc.scheduled = false;
+      if (this.gc.enabled) collectAutomatically(this);
+    }
+  }
+
+  /** Text the program printed, in order with the heap's changes. */
+  output(text: string, stream: 'stdout' | 'stderr' = 'stdout'): void {
+    this.trace.recordOutput(text, stream);
+  }
+
+  /** gc.set_threshold(...). */
+  setThresholds(values: readonly number[]): void {
+    this.gc.setThresholds(values);
+    const [a, b, c] = this.gc.reportedThresholds();
+    this.trace.record(EventKind.Thresholds, a, b, c);
+  }
+
+  /** gc.enable() / gc.disable(). */
+  setEnabled(enabled: boolean): void {
+    this.gc.enabled = enabled;
+    this.trace.record(EventKind.GcEnabled, enabled ? 1 : 0);
+  }
+
+  // --- what the gc module asks -----------------------------------------------------------
+
+  /** gc.collect(generation): the number of unreachable objects found. */
+  collect(generation = 2): number {
+    return collectGeneration(this, generation, 'manual');
+  }
+
+  /** gc.get_objects(generation): tracked objects, oldest generation's order first when all. */
+  getObjects(generation?: number): HeapObject[] {
+    let lists = generation === undefined ? this.gc.generations : [this.gc.generations[generation]];
+    // 3.14 reports its two old spaces together as generation 2, and nothing as generation 1.
+    if (this.profile.scheme === 'incremental' && generation === 1) lists = [];
+    if (this.profile.scheme === 'incremental' && generation === 2) lists = [this.gc.generations[1], this.gc.generations[2]];
+    const found: HeapObject[] = [];
+    for (const list of lists) found.push(...list.toArray());
+    return found;
+  }
+
+  /** gc.get_referrers: tracked objects (and frozen ones) that hold a reference to any of `targets`. */
+  getReferrers(targets: readonly HeapObject[]): HeapObject[] {
+    const wanted = new Set(targets);
+    const found: HeapObject[] = [];
+    for (const list of [...this.gc.generations, this.gc.permanent]) {
+      for (let o = list.gcNext!; o !== list; o = o.gcNext!) {
+        let holds = false;
+        o.traverse((t) => {
+          if (wanted.has(t)) holds = true;
+        });
+        if (holds) found.push(o);
+      }
+    }
+    return found;
+  }
+
+  /** gc.get_referents: what the object's traverse visits. */
+  getReferents(obj: HeapObject): HeapObject[] {
+    const found: HeapObject[] = [];
+    obj.traverse((t) => found.push(t));
+    return found;
+  }
+
+  /** gc.freeze(): every tracked object moves to the permanent generation. */
+  freeze(): void {
+    for (const list of this.gc.generations) {
+      for (const obj of list.toArray()) this.moveTo(obj, this.gc.permanent, 3);
+    }
+    this.gc.counts[0] = 0;
+  }
+
+  /** gc.unfreeze(): the permanent generation goes back into the oldest one. */
+  unfreeze(): void {
+    for (const obj of this.gc.permanent.toArray()) this.moveTo(obj, this.gc.generations[2], 2);
+  }
+
+  freezeCount(): number {
+    return this.gc.permanent.size();
+  }
+
+  /** Every reference a holder has, with labels: roots from their entries, objects from the type. */
+  referencesOf(holder: Holder): HeldReference[] {
+    const found: HeldReference[] = [];
+    if (holder instanceof RootHolder) {
+      for (let i = 0; i < holder.targets.length; i++) found.push({ label: holder.labels[i], target: holder.targets[i] });
+    } else if (isHeapObject(holder)) {
+      holder.forEachReference((label, target) => found.push({ label, target }));
+    }
+    return found;
+  }
+
+  idOf(obj: HeapObject): ObjectId {
+    return obj.id;
+  }
+}
+
+function forgetRootEntry(root: RootHolder, label: string, target: HeapObject): void {
+  const { labels, targets } = root;
+  for (let i = targets.length - 1; i >= 0; i--) {
+    if (targets[i] === target && labels[i] === label) {
+      if (i === targets.length - 1) {
+        targets.pop();
+        labels.pop();
+      } else {
+        targets.splice(i, 1);
+        labels.splice(i, 1);
+      }
+      return;
+    }
+  }
+  throw new Error(`internal: ${root.name} holds no reference '${label}' to object ${target.id}`);
+}
