@@ -35,6 +35,8 @@ const builds = [
   { entryPoints: { 'simulation-worker': 'src/extension/worker/nodeWorker.ts' }, platform: 'node', format: 'cjs', outdir: 'dist' },
   { entryPoints: { 'web/simulation-worker': 'src/extension/worker/webWorker.ts' }, platform: 'browser', format: 'iife', outdir: 'dist' },
   { entryPoints: { webview: 'webview-ui/main.ts' }, platform: 'browser', format: 'iife', outdir: 'dist', loader: { '.css': 'text' } },
+  // The panel's icon font, shipped from dist/ (the webview may load nothing outside it).
+  { entryPoints: { 'codicons/codicon': 'node_modules/@vscode/codicons/dist/codicon.css' }, outdir: 'dist', loader: { '.ttf': 'file' }, assetNames: 'codicons/[name]', sourcemap: false },
   { entryPoints: { cli: 'src/cli.ts' }, platform: 'node', format: 'cjs', outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   {
     entryPoints: [...findFiles('test', '.test.ts'), ...findFiles('bench', '.ts')].map((file) => ({

@@ -1,0 +1,380 @@
+import type { HeapView, HostMessage, PythonVersion, ViewCollection } from '../src/protocol';
+import { h, replaceChildren } from './dom';
+import { exportSvg, svgToPng } from './export';
+import { GcStepper, unreachableSet } from './gcPhases';
+import { renderGcMeter } from './gcMeter';
+import { layoutScene, type Layout } from './layout';
+import { renderLineChanges } from './lineChanges';
+import { ListView } from './listView';
+import { buildScene, type Scene } from './model';
+import { renderOutput } from './output';
+import { ReferrersPopover } from './popover';
+import { TextMeasure } from './render/measure';
+import { Picture } from './render/picture';
+import { saveState, type PanelState, type SortKey } from './state';
+import { renderBusy, renderEmptyState, renderStopBanner } from './statusBanner';
+import { Toolbar } from './toolbar';
+import { log, post } from './vscodeApi';
+
+/** Above this many objects the panel opens on the list; the picture stays one click away. */
+export const AUTO_LIST_THRESHOLD = 300;
+
+/**
+ * The Heap Inspector: receives views from the host, keeps the panel state, and drives the
+ * toolbar, the picture, the list and the side sections. It never computes heap facts; it
+ * decides what to show and how.
+ */
+export class HeapInspector {
+  private readonly root: HTMLElement;
+  private readonly toolbar: Toolbar;
+  private readonly picture: Picture;
+  private readonly list: ListView;
+  private readonly popover: ReferrersPopover;
+  private readonly stepper: GcStepper;
+  private readonly bannerSlot: HTMLElement;
+  private readonly content: HTMLElement;
+  private readonly side: HTMLElement;
+  private readonly sideSections: HTMLElement;
+  private readonly emptySlot: HTMLElement;
+  private readonly busyOverlay: HTMLElement;
+  private measure: TextMeasure | null = null;
+  private scene: Scene | null = null;
+  private layout: Layout | null = null;
+  private laidOutView: HeapView | null = null;
+  private layoutToken = 0;
+  private pictureDrawn: Promise<void> = Promise.resolve();
+  private busy = false;
+  private renderCount = 0;
+  private matches: Set<number> | null = null;
+  private matchCursor = -1;
+  private fittedOnce = false;
+  private version: PythonVersion | null = null;
+
+  constructor(
+    host: HTMLElement,
+    private readonly state: PanelState,
+  ) {
+    this.toolbar = new Toolbar({
+      selectExecution: (index) => post({ kind: 'selectExecution', index }),
+      revealLine: (line) => post({ kind: 'revealLine', line }),
+      filter: (text) => this.setFilter(text),
+      findNext: () => this.findNext(),
+      mode: (mode) => {
+        this.state.mode = mode;
+        this.save();
+        this.drawContent();
+      },
+      zoom: (action) => (action === 'fit' ? this.picture.fit() : this.picture.zoomBy(action === 'in' ? 1.25 : 0.8)),
+    });
+    this.picture = new Picture({
+      select: (id) => {
+        this.state.selected = id;
+        this.save();
+      },
+      openReferrers: (id, anchor) => this.openReferrers(id, anchor),
+      toggleExpanded: (id) => {
+        const set = new Set(this.state.expanded);
+        if (set.has(id)) set.delete(id);
+        else set.add(id);
+        this.state.expanded = [...set];
+        this.save();
+        this.drawContent(true);
+      },
+      viewportChanged: (zoom, x, y) => {
+        this.state.zoom = zoom;
+        this.state.panX = x;
+        this.state.panY = y;
+        this.save();
+      },
+    });
+    this.list = new ListView({
+      sort: (key) => this.sortBy(key),
+      select: (id) => {
+        this.state.selected = id;
+        this.save();
+      },
+      openReferrers: (id, anchor) => this.openReferrers(id, anchor),
+    });
+    this.popover = new ReferrersPopover((holder) => this.focusObject(holder));
+    this.stepper = new GcStepper((collection, phase) => this.overlayPhase(collection, phase));
+    this.bannerSlot = h('div', { class: 'banner-slot' });
+    this.emptySlot = h('div', { class: 'empty-slot', hidden: true });
+    this.busyOverlay = renderBusy();
+    this.busyOverlay.hidden = true;
+    this.content = h('main', { class: 'content', 'aria-label': 'Heap' }, this.picture.element, this.list.element, this.emptySlot, this.busyOverlay, this.popover.element);
+    this.sideSections = h('div', { class: 'side-sections' });
+    this.side = h('aside', { class: 'side', 'aria-label': 'Line details' }, this.stepper.element, this.sideSections);
+    this.root = h('div', { class: 'app' }, this.toolbar.element, this.bannerSlot, h('div', { class: 'body' }, this.content, this.side));
+    host.replaceChildren(this.root);
+    document.addEventListener('keydown', (e) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f') {
+        e.preventDefault();
+        this.toolbar.focusSearch();
+      }
+    });
+    new ResizeObserver(() => {
+      if (!this.fittedOnce && this.layout) this.fitFirstTime();
+    }).observe(this.content);
+  }
+
+  /** Starts from the restored state (last view, zoom, selection...). */
+  start(): void {
+    this.fittedOnce = this.state.zoom !== 1 || this.state.panX !== 0 || this.state.panY !== 0;
+    if (this.state.view) this.draw(true);
+    else this.showEmpty(this.state.emptyReason ?? 'Waiting for the editor…', null);
+  }
+
+  /** Handles one validated message from the host. */
+  receive(message: HostMessage): void {
+    switch (message.kind) {
+      case 'view':
+        this.showView(message.view);
+        break;
+      case 'empty':
+        this.showEmpty(message.reason, message.version);
+        break;
+      case 'focus':
+        this.focusObject(message.id);
+        break;
+      case 'busy':
+        this.setBusy(true);
+        break;
+      case 'export':
+        void this.export(message.format, message.requestId);
+        break;
+    }
+  }
+
+  /** A new view: the stale picture is replaced; what the user set up (zoom, mode) stays. */
+  showView(view: HeapView): void {
+    const sameLine = this.state.view?.source.line === view.source.line && this.state.view?.source.uri === view.source.uri;
+    this.state.view = view;
+    this.state.emptyReason = null;
+    if (!sameLine) this.state.expanded = [];
+    if (view.focus !== undefined) this.state.selected = view.focus;
+    this.state.collection = 0;
+    this.state.phase = 0;
+    this.draw(false);
+  }
+
+  /** Nothing to draw: a friendly empty state. */
+  showEmpty(reason: string, version: PythonVersion | null): void {
+    this.state.view = null;
+    this.state.emptyReason = reason;
+    this.version = version;
+    this.setBusy(false);
+    this.scene = null;
+    this.layout = null;
+    this.laidOutView = null;
+    this.toolbar.setView(null, version);
+    this.toolbar.setMode('picture', false);
+    this.bannerSlot.replaceChildren();
+    replaceChildren(this.emptySlot, renderEmptyState(reason, version));
+    this.emptySlot.hidden = false;
+    this.picture.element.hidden = true;
+    this.list.element.hidden = true;
+    this.side.hidden = true;
+    this.stepper.setCollections([], 0, 0);
+    this.root.dataset.state = 'empty';
+    this.save();
+    this.rendered();
+  }
+
+  /** The simulation is running: dim the stale picture and say so. */
+  setBusy(busy: boolean): void {
+    this.busy = busy;
+    this.busyOverlay.hidden = !busy;
+    this.root.classList.toggle('is-busy', busy);
+    this.content.setAttribute('aria-busy', String(busy));
+  }
+
+  /** Selects an object and brings it into view (hover link, command, referrer jump). */
+  focusObject(id: number): boolean {
+    const view = this.state.view;
+    if (!view || !(view.objects.some((o) => o.id === id) || view.changes.freed.some((o) => o.id === id))) return false;
+    this.state.selected = id;
+    this.save();
+    if (this.effectiveMode() === 'list') {
+      this.drawContent();
+      this.list.focus(id);
+    } else {
+      void this.pictureDrawn.then(() => this.picture.focus(id));
+    }
+    return true;
+  }
+
+  private effectiveMode(): 'picture' | 'list' {
+    if (this.state.mode !== 'auto') return this.state.mode;
+    const view = this.state.view;
+    return view && view.objects.length + view.changes.freed.length > AUTO_LIST_THRESHOLD ? 'list' : 'picture';
+  }
+
+  private draw(restoring: boolean): void {
+    const view = this.state.view;
+    if (!view) return;
+    this.setBusy(false);
+    this.version = view.version;
+    this.root.dataset.state = view.status.kind;
+    this.emptySlot.hidden = true;
+    this.side.hidden = false;
+    this.toolbar.setView(view, view.version);
+    const banner = renderStopBanner(view.status, (line) => post({ kind: 'revealLine', line }));
+    this.bannerSlot.replaceChildren(...(banner ? [banner] : []));
+    this.sideSections.replaceChildren(
+      renderLineChanges(view, (id) => this.focusObject(id)),
+      renderGcMeter(view.gc, (generation) => post({ kind: 'runGc', generation })),
+      renderOutput(view.stdout, view.stderr),
+    );
+    this.computeMatches();
+    this.drawContent(false, restoring);
+    this.stepper.setCollections(view.collections, this.state.collection, this.state.phase);
+  }
+
+  /** Draws the picture or the list, whichever is in effect. */
+  private drawContent(relayout = false, restoring = false): void {
+    const view = this.state.view;
+    if (!view) return;
+    const mode = this.effectiveMode();
+    this.toolbar.setMode(mode, this.state.mode === 'auto');
+    this.picture.element.hidden = mode !== 'picture';
+    this.list.element.hidden = mode !== 'list';
+    this.root.dataset.mode = mode;
+    if (mode === 'list') {
+      const started = performance.now();
+      this.list.render(view, this.state.sortKey, this.state.sortDescending, this.matches, this.state.selected);
+      this.root.dataset.renderMs = String(Math.round(performance.now() - started));
+      this.rendered();
+      return;
+    }
+    if (relayout || this.laidOutView !== view) this.pictureDrawn = this.drawPicture(view, restoring);
+    else this.rendered();
+  }
+
+  private async drawPicture(view: HeapView, restoring: boolean): Promise<void> {
+    const token = ++this.layoutToken;
+    const started = performance.now();
+    this.measure ??= new TextMeasure(document.body);
+    const scene = buildScene(view, this.measure, new Set(this.state.expanded));
+    let layout: Layout;
+    try {
+      layout = await layoutScene(scene);
+    } catch (error) {
+      log('error', `layout failed: ${String(error)}`);
+      this.state.mode = 'list';
+      this.drawContent();
+      return;
+    }
+    if (token !== this.layoutToken || this.state.view !== view) return;
+    this.scene = scene;
+    this.layout = layout;
+    this.laidOutView = view;
+    this.picture.render(scene, layout, this.measure);
+    if (restoring || this.fittedOnce) this.picture.setViewport(this.state.zoom, this.state.panX, this.state.panY);
+    else this.fitFirstTime();
+    this.picture.setFilter(this.matches);
+    if (this.state.selected !== null) this.picture.select(this.state.selected, false);
+    const step = this.stepper.step;
+    const collection = view.collections[step.collection];
+    this.overlayPhase(collection ?? null, step.phase);
+    this.root.dataset.renderMs = String(Math.round(performance.now() - started));
+    this.root.dataset.elkMs = String(Math.round(layout.elkMs));
+    if (scene.danglingReferences > 0) log('info', `${scene.danglingReferences} reference(s) point to objects missing from the view; not drawn`);
+    this.rendered();
+  }
+
+  private fitFirstTime(): void {
+    if (this.picture.element.getBoundingClientRect().width === 0) return;
+    this.picture.fit();
+    this.fittedOnce = true;
+  }
+
+  private rendered(): void {
+    this.renderCount++;
+    this.root.dataset.renderCount = String(this.renderCount);
+  }
+
+  private overlayPhase(collection: ViewCollection | null, phase: number): void {
+    this.state.collection = this.stepper.step.collection;
+    this.state.phase = phase;
+    this.save();
+    if (!this.layout) return;
+    this.picture.showPhase(collection?.phases[phase] ?? null, collection ? unreachableSet(collection, phase) : new Set());
+  }
+
+  private openReferrers(id: number, anchor: Element): void {
+    const view = this.state.view;
+    const object = view?.objects.find((o) => o.id === id) ?? view?.changes.freed.find((o) => o.id === id);
+    if (!view || !object) return;
+    const change = view.changes.refcounts.find((c) => c.id === id);
+    this.popover.open(object, change, anchor, this.content, (holder) => this.scene?.byId.has(holder) ?? false);
+  }
+
+  private sortBy(key: SortKey): void {
+    if (this.state.sortKey === key) this.state.sortDescending = !this.state.sortDescending;
+    else {
+      this.state.sortKey = key;
+      this.state.sortDescending = key === 'refcount' || key === 'delta';
+    }
+    this.save();
+    this.drawContent();
+  }
+
+  private computeMatches(): void {
+    const view = this.state.view;
+    const query = this.state.filter.trim().toLowerCase();
+    if (!view || !query) {
+      this.matches = null;
+      this.toolbar.setFilter(this.state.filter, null);
+      return;
+    }
+    // A name bound in a frame finds the object it is bound to.
+    const bound = new Map<number, string[]>();
+    for (const f of view.frames) for (const v of f.variables) bound.set(v.target, [...(bound.get(v.target) ?? []), v.label]);
+    const matches = new Set<number>();
+    for (const o of [...view.objects, ...view.changes.freed]) {
+      const names = bound.get(o.id) ?? [];
+      if (o.name.toLowerCase().includes(query) || o.type.toLowerCase().includes(query) || o.value.toLowerCase().includes(query) || names.some((n) => n.toLowerCase().includes(query))) matches.add(o.id);
+    }
+    this.matches = matches;
+    this.matchCursor = -1;
+    this.toolbar.setFilter(this.state.filter, matches.size);
+  }
+
+  private setFilter(text: string): void {
+    this.state.filter = text;
+    this.save();
+    this.computeMatches();
+    if (this.effectiveMode() === 'list') this.drawContent();
+    else this.picture.setFilter(this.matches);
+  }
+
+  private findNext(): void {
+    if (!this.matches || this.matches.size === 0) return;
+    const ids = [...this.matches];
+    this.matchCursor = (this.matchCursor + 1) % ids.length;
+    this.focusObject(ids[this.matchCursor]);
+  }
+
+  /** Exports the current picture (laid out on demand when the list is showing). */
+  async export(format: 'svg' | 'png', requestId: number): Promise<void> {
+    try {
+      const view = this.state.view;
+      if (!view) throw new Error('there is no picture to export');
+      if (this.laidOutView !== view) {
+        this.pictureDrawn = this.drawPicture(view, true);
+      }
+      await this.pictureDrawn;
+      const { width, height } = this.picture.bounds();
+      const background = getComputedStyle(document.body).getPropertyValue('--vscode-editor-background').trim() || getComputedStyle(document.body).backgroundColor;
+      const svg = exportSvg(this.picture.svg, width, height, background);
+      const data = format === 'svg' ? svg : await svgToPng(svg, width, height);
+      post({ kind: 'exported', requestId, format, data });
+    } catch (error) {
+      post({ kind: 'exportFailed', requestId, message: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  private save(): void {
+    saveState(this.state);
+  }
+}

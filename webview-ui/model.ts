@@ -1,0 +1,218 @@
+import type { HeapView, ViewFrame, ViewObject, ViewRefcountChange } from '../src/protocol';
+import { GEOMETRY as G } from './render/geometry';
+import { TextMeasure, truncate } from './render/measure';
+
+/**
+ * The scene: what the picture draws, derived from a HeapView without computing any heap
+ * fact. It decides presentation only — which rows a box shows (big containers collapse),
+ * which arrow leaves which row, where garbage and freed objects go, and how big each box is.
+ */
+
+/** A row inside an object box: one reference (a slot) or the "… N more" row of a collapsed container. */
+export interface SceneRow {
+  readonly kind: 'slot' | 'more';
+  readonly label: string;
+  /** Targets of the row's arrows (one for a slot; the distinct hidden targets for "more"). */
+  readonly targets: readonly number[];
+  /** For "more": how many references the row stands for. */
+  readonly count: number;
+}
+
+export interface SceneObject {
+  readonly object: ViewObject;
+  readonly freed: boolean;
+  readonly allocated: boolean;
+  /** In the garbage region: alive but unreachable, or freed by the collector as garbage. */
+  readonly garbage: boolean;
+  readonly change: ViewRefcountChange | undefined;
+  readonly rows: readonly SceneRow[];
+  /** The `__class__` reference, drawn from the header rather than from a row. */
+  readonly classTarget: number | undefined;
+  readonly collapsible: boolean;
+  readonly expanded: boolean;
+  readonly typeText: string;
+  readonly valueText: string;
+  readonly badgeText: string;
+  readonly gcText: string;
+  readonly width: number;
+  readonly height: number;
+}
+
+export interface SceneFrame {
+  readonly frame: ViewFrame;
+  /** Offset of the frame's title inside the frames column. */
+  readonly top: number;
+  readonly height: number;
+}
+
+export interface SceneEdge {
+  readonly id: string;
+  /** Holder: a frame (`frame`) or an object (`object`). */
+  readonly fromKind: 'frame' | 'object';
+  readonly from: number;
+  /** Row index in the holder (variable index for frames); -1 for the header (`__class__`). */
+  readonly row: number;
+  readonly to: number;
+  readonly label: string;
+  readonly kind: 'variable' | 'slot' | 'class' | 'more';
+  /** Both ends in the garbage region, or the holder is garbage. */
+  readonly garbage: boolean;
+  readonly freed: boolean;
+}
+
+export interface Scene {
+  readonly view: HeapView;
+  readonly frames: readonly SceneFrame[];
+  readonly framesWidth: number;
+  readonly framesHeight: number;
+  readonly objects: readonly SceneObject[];
+  readonly byId: ReadonlyMap<number, SceneObject>;
+  readonly edges: readonly SceneEdge[];
+  /** References whose target is not in the view (the picture cannot draw them). */
+  readonly danglingReferences: number;
+}
+
+const CLASS_LABELS = new Set(['__class__', 'ob_type']);
+
+/** The text of a refcount badge: the number, or ∞ for immortal objects (PEP 683). */
+export function badgeText(object: ViewObject): string {
+  return object.gc.kind === 'immortal' ? '∞' : String(object.refcount);
+}
+
+/** The GC status as a learner reads it: `gen 0`, `young`, `untracked`, `immortal`, `permanent`. */
+export function gcText(object: ViewObject): string {
+  switch (object.gc.kind) {
+    case 'generation':
+      return object.gc.label || `gen ${object.gc.generation}`;
+    case 'untracked':
+      return 'untracked';
+    case 'immortal':
+      return 'immortal';
+    case 'permanent':
+      return 'permanent';
+  }
+}
+
+/** Builds the scene; `expanded` lists containers the user opened in full. */
+export function buildScene(view: HeapView, measure: TextMeasure, expanded: ReadonlySet<number>): Scene {
+  const allocated = new Set(view.changes.allocated);
+  const changes = new Map(view.changes.refcounts.map((c) => [c.id, c]));
+  const present = new Set<number>();
+  for (const o of view.objects) present.add(o.id);
+  for (const o of view.changes.freed) present.add(o.id);
+
+  const objects: SceneObject[] = [];
+  const byId = new Map<number, SceneObject>();
+  const edges: SceneEdge[] = [];
+  let dangling = 0;
+
+  const addObject = (object: ViewObject, freed: boolean): void => {
+    if (byId.has(object.id)) return;
+    const slotRefs: { label: string; target: number }[] = [];
+    let classTarget: number | undefined;
+    for (const ref of object.references) {
+      if (!present.has(ref.target)) {
+        dangling++;
+        continue;
+      }
+      if (CLASS_LABELS.has(ref.label) && classTarget === undefined) classTarget = ref.target;
+      else slotRefs.push(ref);
+    }
+    const collapsible = slotRefs.length > G.collapseOver;
+    const isExpanded = collapsible && expanded.has(object.id);
+    const shown = collapsible && !isExpanded ? slotRefs.slice(0, G.collapsedRows) : slotRefs;
+    const rows: SceneRow[] = shown.map((r) => ({ kind: 'slot', label: r.label, targets: [r.target], count: 1 }));
+    if (collapsible && !isExpanded) {
+      const rest = slotRefs.slice(G.collapsedRows);
+      const distinct = [...new Set(rest.map((r) => r.target))];
+      rows.push({ kind: 'more', label: `… ${rest.length} more`, targets: distinct, count: rest.length });
+    }
+    const typeText = truncate(object.type, 120, (t) => measure.ui(t, true));
+    const valueText = truncate(object.value, G.maxValueWidth, (t) => measure.mono(t));
+    const badge = badgeText(object);
+    const gc = gcText(object);
+    const header = G.padX + measure.ui(typeText, true) + 12 + measure.mono(badge) + 16 + G.chipGap + measure.ui(gc) + 12 + G.padX;
+    const rowWidth = rows.reduce((w, r) => Math.max(w, measure.mono(r.label) + 2 * G.padX + 16), 0);
+    const width = Math.ceil(Math.min(G.maxWidth, Math.max(G.minWidth, header, measure.mono(valueText) + 2 * G.padX, rowWidth)));
+    const height = G.headerHeight + (valueText ? G.valueHeight : 0) + rows.length * G.rowHeight + (rows.length > 0 ? G.bottomPad : 0);
+    const sceneObject: SceneObject = {
+      object,
+      freed,
+      allocated: allocated.has(object.id),
+      garbage: object.garbage,
+      change: changes.get(object.id),
+      rows,
+      classTarget,
+      collapsible,
+      expanded: isExpanded,
+      typeText,
+      valueText,
+      badgeText: badge,
+      gcText: gc,
+      width,
+      height,
+    };
+    objects.push(sceneObject);
+    byId.set(object.id, sceneObject);
+  };
+  for (const o of view.objects) addObject(o, false);
+  for (const o of view.changes.freed) addObject(o, true);
+
+  // Frames: one column, the module first, then each live function frame.
+  const frames: SceneFrame[] = [];
+  let top = 0;
+  let framesWidth: number = G.frameMinWidth;
+  for (const frame of view.frames) {
+    const height = G.frameTitleHeight + Math.max(1, frame.variables.length) * G.rowHeight + G.bottomPad;
+    frames.push({ frame, top, height });
+    top += height + G.frameGap;
+    framesWidth = Math.max(framesWidth, measure.ui(frameTitle(frame), true) + 2 * G.padX + 8);
+    for (const v of frame.variables) framesWidth = Math.max(framesWidth, measure.mono(v.label) + 2 * G.padX + 16);
+    frame.variables.forEach((v, i) => {
+      if (!byId.has(v.target)) {
+        dangling++;
+        return;
+      }
+      edges.push({ id: `f${frame.id}:${i}`, fromKind: 'frame', from: frame.id, row: i, to: v.target, label: v.label, kind: 'variable', garbage: false, freed: false });
+    });
+  }
+
+  for (const so of objects) {
+    const holder = so.object;
+    if (so.classTarget !== undefined) {
+      edges.push({ id: `o${holder.id}:c`, fromKind: 'object', from: holder.id, row: -1, to: so.classTarget, label: '__class__', kind: 'class', garbage: so.garbage, freed: so.freed });
+    }
+    so.rows.forEach((row, i) => {
+      for (const target of row.targets) {
+        const targetObject = byId.get(target);
+        edges.push({
+          id: `o${holder.id}:${i}:${target}`,
+          fromKind: 'object',
+          from: holder.id,
+          row: i,
+          to: target,
+          label: row.kind === 'more' ? row.label : row.label,
+          kind: row.kind === 'more' ? 'more' : 'slot',
+          garbage: so.garbage && (targetObject?.garbage ?? false),
+          freed: so.freed || (targetObject?.freed ?? false),
+        });
+      }
+    });
+  }
+
+  return {
+    view,
+    frames,
+    framesWidth: Math.ceil(Math.min(G.maxWidth, framesWidth)),
+    framesHeight: Math.max(0, top - G.frameGap),
+    objects,
+    byId,
+    edges,
+    danglingReferences: dangling,
+  };
+}
+
+/** A frame's title: `<module>` or `f()`. */
+export function frameTitle(frame: ViewFrame): string {
+  return frame.kind === 'module' ? frame.name : `${frame.name}()`;
+}
