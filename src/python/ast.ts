@@ -513,25 +513,67 @@ export interface MatchCase {
   readonly body: readonly Stmt[];
 }
 
-export type Pattern =
-  | { readonly kind: 'MatchValue'; readonly value: Expr }
-  | { readonly kind: 'MatchSingleton'; readonly value: ConstantValue }
-  | { readonly kind: 'MatchSequence'; readonly patterns: readonly Pattern[] }
-  | { readonly kind: 'MatchMapping'; readonly keys: readonly Expr[]; readonly patterns: readonly Pattern[]; readonly rest: string | null }
-  | { readonly kind: 'MatchClass'; readonly cls: Expr; readonly patterns: readonly Pattern[]; readonly kwd_attrs: readonly string[]; readonly kwd_patterns: readonly Pattern[] }
-  | { readonly kind: 'MatchStar'; readonly name: string | null }
-  | { readonly kind: 'MatchAs'; readonly pattern: Pattern | null; readonly name: string | null }
-  | { readonly kind: 'MatchOr'; readonly patterns: readonly Pattern[] };
+/** A `case` pattern; like CPython's pattern nodes, every kind carries a position. */
+export type Pattern = MatchValue | MatchSingleton | MatchSequence | MatchMapping | MatchClass | MatchStar | MatchAs | MatchOr;
+
+export interface MatchValue extends Position {
+  readonly kind: 'MatchValue';
+  readonly value: Expr;
+}
+
+export interface MatchSingleton extends Position {
+  readonly kind: 'MatchSingleton';
+  readonly value: ConstantValue;
+}
+
+export interface MatchSequence extends Position {
+  readonly kind: 'MatchSequence';
+  readonly patterns: readonly Pattern[];
+}
+
+export interface MatchMapping extends Position {
+  readonly kind: 'MatchMapping';
+  readonly keys: readonly Expr[];
+  readonly patterns: readonly Pattern[];
+  readonly rest: string | null;
+}
+
+export interface MatchClass extends Position {
+  readonly kind: 'MatchClass';
+  readonly cls: Expr;
+  readonly patterns: readonly Pattern[];
+  readonly kwd_attrs: readonly string[];
+  readonly kwd_patterns: readonly Pattern[];
+}
+
+export interface MatchStar extends Position {
+  readonly kind: 'MatchStar';
+  readonly name: string | null;
+}
+
+export interface MatchAs extends Position {
+  readonly kind: 'MatchAs';
+  readonly pattern: Pattern | null;
+  readonly name: string | null;
+}
+
+export interface MatchOr extends Position {
+  readonly kind: 'MatchOr';
+  readonly patterns: readonly Pattern[];
+}
 
 export type TypeParam =
   | ({ readonly kind: 'TypeVar'; readonly name: string; readonly bound: Expr | null; readonly default_value: Expr | null } & Position)
   | ({ readonly kind: 'ParamSpec'; readonly name: string; readonly default_value: Expr | null } & Position)
   | ({ readonly kind: 'TypeVarTuple'; readonly name: string; readonly default_value: Expr | null } & Position);
 
-/** A syntax error as CPython reports it. */
+/** The error CPython's `compile()` raises for a program, as CPython reports it. */
 export interface SyntaxErrorInfo {
-  /** `SyntaxError`, `IndentationError` or `TabError`. */
-  readonly type: 'SyntaxError' | 'IndentationError' | 'TabError';
+  /**
+   * `SyntaxError`, `IndentationError` or `TabError`; `RecursionError` or `MemoryError`
+   * for programs nested too deeply to compile (not SyntaxErrors in CPython either).
+   */
+  readonly type: 'SyntaxError' | 'IndentationError' | 'TabError' | 'RecursionError' | 'MemoryError';
   /** CPython's wording, e.g. `expected ':'`, `'(' was never closed`. */
   readonly message: string;
   readonly lineno: number;

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { parseModule } from '../../src/python/parse';
+import type { PythonVersion } from '../../src/protocol';
+import { astDump } from './helpers/astDump';
+import { listFixtures, readFixture, readJsonFixture } from './helpers/fixtures';
+
+/** Points at the first difference, with some context, instead of a 1000-line diff. */
+function assertSameDump(actual: string, expected: string, label: string): void {
+  if (actual === expected) return;
+  let i = 0;
+  while (i < actual.length && actual[i] === expected[i]) i++;
+  const from = Math.max(0, i - 300);
+  assert.fail(`${label}: ast.dump differs at character ${i}\n--- ours:\n${actual.slice(from, i + 200)}\n--- CPython:\n${expected.slice(from, i + 200)}`);
+}
+
+describe('parseModule: ast.dump against CPython', () => {
+  for (const file of listFixtures('ast', '.py')) {
+    it(file, () => {
+      const source = readFixture('ast', file);
+      const version: PythonVersion = source.startsWith('# python: 3.13') ? '3.13' : '3.12';
+      const { module, errors } = parseModule(source, { version });
+      assert.deepEqual(errors, []);
+      assertSameDump(astDump(module) + '\n', readFixture('ast', file.replace(/\.py$/, '.ast')), file);
+    });
+  }
+});
+
+describe('parseModule: the conformance programs', () => {
+  const programs = readJsonFixture<Record<string, { source: string; dump: string }>>('ast', 'conformance.json');
+  for (const [name, { source, dump }] of Object.entries(programs)) {
+    it(name, () => {
+      const { module, errors } = parseModule(source, { version: '3.12' });
+      assert.deepEqual(errors, []);
+      assertSameDump(astDump(module, null), dump, name);
+    });
+  }
+});
