@@ -47,7 +47,6 @@ export class HeapInspector {
   private renderCount = 0;
   private matches: Set<number> | null = null;
   private matchCursor = -1;
-  private fittedOnce = false;
   private version: PythonVersion | null = null;
 
   constructor(
@@ -64,7 +63,14 @@ export class HeapInspector {
         this.save();
         this.drawContent();
       },
-      zoom: (action) => (action === 'fit' ? this.picture.fit() : this.picture.zoomBy(action === 'in' ? 1.25 : 0.8)),
+      zoom: (action) => {
+        if (action === 'fit') {
+          this.state.autoFit = true;
+          this.picture.fit();
+        } else {
+          this.picture.zoomBy(action === 'in' ? 1.25 : 0.8);
+        }
+      },
     });
     this.picture = new Picture({
       select: (id) => {
@@ -80,7 +86,8 @@ export class HeapInspector {
         this.save();
         this.drawContent(true);
       },
-      viewportChanged: (zoom, x, y) => {
+      viewportChanged: (zoom, x, y, byUser) => {
+        if (byUser) this.state.autoFit = false;
         this.state.zoom = zoom;
         this.state.panX = x;
         this.state.panY = y;
@@ -113,13 +120,12 @@ export class HeapInspector {
       }
     });
     new ResizeObserver(() => {
-      if (!this.fittedOnce && this.layout) this.fitFirstTime();
+      if (this.state.autoFit && this.layout && this.effectiveMode() === 'picture') this.fitFirstTime();
     }).observe(this.content);
   }
 
   /** Starts from the restored state (last view, zoom, selection...). */
   start(): void {
-    this.fittedOnce = this.state.zoom !== 1 || this.state.panX !== 0 || this.state.panY !== 0;
     if (this.state.view) this.draw(true);
     else this.showEmpty(this.state.emptyReason ?? 'Waiting for the editor…', null);
   }
@@ -269,8 +275,10 @@ export class HeapInspector {
     this.layout = layout;
     this.laidOutView = view;
     this.picture.render(scene, layout, this.measure);
-    if (restoring || this.fittedOnce) this.picture.setViewport(this.state.zoom, this.state.panX, this.state.panY);
-    else this.fitFirstTime();
+    // Each new picture is fitted until the user zooms or pans by hand; from then on their
+    // viewport is kept from line to line (and across reloads) until they press Fit.
+    if (this.state.autoFit && !restoring) this.fitFirstTime();
+    else this.picture.setViewport(this.state.zoom, this.state.panX, this.state.panY);
     this.picture.setFilter(this.matches);
     if (this.state.selected !== null) this.picture.select(this.state.selected, false);
     const step = this.stepper.step;
@@ -285,7 +293,6 @@ export class HeapInspector {
   private fitFirstTime(): void {
     if (this.picture.element.getBoundingClientRect().width === 0) return;
     this.picture.fit();
-    this.fittedOnce = true;
   }
 
   private rendered(): void {

@@ -27,6 +27,8 @@ export interface Route {
   readonly points: readonly Point[];
   /** Orthogonal route from ELK, or a free curve for arrows between the two regions. */
   readonly shape: 'orthogonal' | 'curve';
+  /** Where a curve enters its target box (orthogonal routes always enter from the left). */
+  readonly enter?: 'left' | 'top' | 'bottom';
 }
 
 export interface Layout {
@@ -55,7 +57,7 @@ function baseOptions(nodeCount: number): LayoutOptions {
     'elk.spacing.nodeNode': '20',
     'elk.spacing.edgeEdge': '7',
     'elk.spacing.edgeNode': '12',
-    'elk.layered.spacing.nodeNodeBetweenLayers': '64',
+    'elk.layered.spacing.nodeNodeBetweenLayers': '52',
     'elk.layered.spacing.edgeNodeBetweenLayers': '14',
     'elk.layered.spacing.edgeEdgeBetweenLayers': '7',
     'elk.partitioning.activate': 'true',
@@ -105,13 +107,43 @@ function routesOf(graph: ElkNode, dx: number, dy: number, into: Map<string, Rout
   }
 }
 
+/**
+ * Objects drawn beside the garbage region rather than in the live heap: referenced only by
+ * garbage (or by other such objects) — typically immortal strings and ints a dead cycle
+ * points at. Keeping them next to their referrers avoids long arrows across the picture.
+ */
+function satellitesOf(scene: Scene, garbage: ReadonlySet<number>): Set<number> {
+  const incoming = new Map<number, number[]>();
+  for (const edge of scene.edges) {
+    const from = edge.fromKind === 'frame' ? -1 : edge.from;
+    incoming.set(edge.to, [...(incoming.get(edge.to) ?? []), from]);
+  }
+  const satellites = new Set<number>();
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const so of scene.objects) {
+      const id = so.object.id;
+      if (garbage.has(id) || satellites.has(id)) continue;
+      const from = incoming.get(id) ?? [];
+      if (from.length > 0 && from.every((h) => h !== id && (garbage.has(h) || satellites.has(h)))) {
+        satellites.add(id);
+        grew = true;
+      }
+    }
+  }
+  return satellites;
+}
+
 /** Lays out a scene. Resolves with positions for every drawn box and a route for every arrow. */
 export async function layoutScene(scene: Scene): Promise<Layout> {
   elk ??= new ELK();
   const started = performance.now();
-  const mainObjects = scene.objects.filter((o) => !o.garbage);
-  const garbageObjects = scene.objects.filter((o) => o.garbage);
-  const inGarbage = new Set(garbageObjects.map((o) => o.object.id));
+  const inGarbage = new Set(scene.objects.filter((o) => o.garbage).map((o) => o.object.id));
+  const satellites = inGarbage.size > 0 ? satellitesOf(scene, inGarbage) : new Set<number>();
+  const inGarbageGraph = (id: number): boolean => inGarbage.has(id) || satellites.has(id);
+  const mainObjects = scene.objects.filter((o) => !inGarbageGraph(o.object.id));
+  const garbageObjects = scene.objects.filter((o) => inGarbageGraph(o.object.id));
 
   const mainChildren: ElkNode[] = [];
   if (scene.frames.length > 0) {
@@ -129,8 +161,8 @@ export async function layoutScene(scene: Scene): Promise<Layout> {
   const garbageEdges: ElkExtendedEdge[] = [];
   const crossEdges: SceneEdge[] = [];
   for (const edge of scene.edges) {
-    const fromGarbage = edge.fromKind === 'object' && inGarbage.has(edge.from);
-    const toGarbage = inGarbage.has(edge.to);
+    const fromGarbage = edge.fromKind === 'object' && inGarbageGraph(edge.from);
+    const toGarbage = inGarbageGraph(edge.to);
     const elkEdge = { id: edge.id, sources: [sourcePort(edge)], targets: [inPort(edge.to)] };
     if (fromGarbage && toGarbage) garbageEdges.push(elkEdge);
     else if (!fromGarbage && !toGarbage) mainEdges.push(elkEdge);
@@ -158,28 +190,54 @@ export async function layoutScene(scene: Scene): Promise<Layout> {
 
   let garbage: Box | null = null;
   if (garbageObjects.length > 0) {
-    const options = baseOptions(garbageObjects.length);
-    delete options['elk.partitioning.activate'];
-    const graph: ElkNode = { id: 'garbage', layoutOptions: options, children: garbageObjects.map((o) => objectNode(o, null)), edges: garbageEdges };
+    // Garbage first (partition 0), the objects only it points at to its right (partition 1).
+    const graph: ElkNode = {
+      id: 'garbage',
+      layoutOptions: baseOptions(garbageObjects.length),
+      children: garbageObjects.map((o) => objectNode(o, inGarbage.has(o.object.id) ? 0 : 1)),
+      edges: garbageEdges,
+    };
     const g = await elk.layout(graph);
-    // Set the region under the objects (right of the frames column), apart from the live heap.
+    const placed = (g.children ?? []).map((c) => ({ id: Number(c.id.slice(1)), x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 }));
+    const core = placed.filter((c) => inGarbage.has(c.id));
+    const gx0 = Math.min(...core.map((c) => c.x));
+    const gy0 = Math.min(...core.map((c) => c.y));
+    const gx1 = Math.max(...core.map((c) => c.x + c.width));
+    const gy1 = Math.max(...core.map((c) => c.y + c.height));
+    const allY0 = Math.min(...placed.map((c) => c.y));
+    // Under the live heap, right of the frames column; room above the boxes for the
+    // heading and the boxes' own tags ("unreachable", "freed").
     const left = frames ? frames.x + frames.width + 40 : 20;
-    const top = height + G.garbagePad;
-    const dx = left + G.garbagePad - 20;
-    const dy = top + G.garbageTitleHeight - 20 + G.garbagePad / 2;
-    for (const child of g.children ?? []) objects.set(Number(child.id.slice(1)), { x: (child.x ?? 0) + dx, y: (child.y ?? 0) + dy, width: child.width ?? 0, height: child.height ?? 0 });
+    const headroom = G.garbageTitleHeight + 20;
+    const below = height + G.garbagePad;
+    const dx = left + G.garbagePad - gx0;
+    const dy = Math.max(below + headroom - gy0, below - allY0);
+    const regionTop = gy0 + dy - headroom;
+    for (const c of placed) objects.set(c.id, { x: c.x + dx, y: c.y + dy, width: c.width, height: c.height });
     routesOf(g, dx, dy, routes);
-    garbage = { x: left, y: top, width: (g.width ?? 0) - 40 + 2 * G.garbagePad, height: (g.height ?? 0) - 40 + G.garbageTitleHeight + 1.5 * G.garbagePad };
-    width = Math.max(width, garbage.x + garbage.width + 20);
-    height = garbage.y + garbage.height + 20;
+    garbage = { x: left, y: regionTop, width: Math.max(gx1 - gx0 + 2 * G.garbagePad, scene.garbageTitle.width), height: gy1 - gy0 + headroom + G.garbagePad };
+    const right = Math.max(...placed.map((c) => c.x + c.width + dx), garbage.x + garbage.width);
+    const bottom = Math.max(...placed.map((c) => c.y + c.height + dy), garbage.y + garbage.height);
+    width = Math.max(width, right + 20);
+    height = bottom + 20;
   }
 
-  // Arrows between the live heap and the garbage region: a free curve, port to port.
+  // Arrows between the live heap and the garbage region: free curves that enter their
+  // target from above or below, so they do not cut across the region sideways.
   for (const edge of crossEdges) {
     const start = portPoint(scene, edge, frames, objects);
     const targetBox = objects.get(edge.to);
     if (!start || !targetBox) continue;
-    routes.set(edge.id, { points: [start, { x: targetBox.x, y: targetBox.y + G.headerHeight / 2 }], shape: 'curve' });
+    const goingUp = targetBox.y + targetBox.height < start.y;
+    const goingDown = targetBox.y > start.y;
+    const enter = goingUp ? 'bottom' : goingDown ? 'top' : 'left';
+    const end =
+      enter === 'bottom'
+        ? { x: targetBox.x + Math.min(40, targetBox.width / 2), y: targetBox.y + targetBox.height }
+        : enter === 'top'
+          ? { x: targetBox.x + Math.min(40, targetBox.width / 2), y: targetBox.y }
+          : { x: targetBox.x, y: targetBox.y + G.headerHeight / 2 };
+    routes.set(edge.id, { points: [start, end], shape: 'curve', enter });
   }
 
   return { frames, objects, routes, garbage, width: Math.ceil(width), height: Math.ceil(height), elkMs: performance.now() - started };

@@ -70,6 +70,8 @@ export interface Scene {
   readonly edges: readonly SceneEdge[];
   /** References whose target is not in the view (the picture cannot draw them). */
   readonly danglingReferences: number;
+  /** The garbage region's heading, measured so the region is at least as wide. */
+  readonly garbageTitle: { readonly title: string; readonly subtitle: string; readonly titleWidth: number; readonly width: number };
 }
 
 const CLASS_LABELS = new Set(['__class__', 'ob_type']);
@@ -180,7 +182,8 @@ export function buildScene(view: HeapView, measure: TextMeasure, expanded: Reado
   for (const so of objects) {
     const holder = so.object;
     if (so.classTarget !== undefined) {
-      edges.push({ id: `o${holder.id}:c`, fromKind: 'object', from: holder.id, row: -1, to: so.classTarget, label: '__class__', kind: 'class', garbage: so.garbage, freed: so.freed });
+      const cls = byId.get(so.classTarget);
+      edges.push({ id: `o${holder.id}:c`, fromKind: 'object', from: holder.id, row: -1, to: so.classTarget, label: '__class__', kind: 'class', garbage: so.garbage && (cls?.garbage ?? false), freed: so.freed || (cls?.freed ?? false) });
     }
     so.rows.forEach((row, i) => {
       for (const target of row.targets) {
@@ -200,8 +203,15 @@ export function buildScene(view: HeapView, measure: TextMeasure, expanded: Reado
     });
   }
 
+  const garbage = objects.filter((o) => o.garbage);
+  const title = 'Unreachable';
+  const subtitle = garbage.length > 0 && garbage.every((o) => o.freed) ? 'a cycle the collector freed on this line' : 'alive in a cycle — only the cycle collector can free it';
+  const titleWidth = Math.ceil(measure.ui(title, true));
+  const garbageTitle = { title, subtitle, titleWidth, width: Math.ceil(2 * G.garbagePad + titleWidth + 10 + measure.ui(subtitle) * (11 / 12)) };
+
   return {
     view,
+    garbageTitle,
     frames,
     framesWidth: Math.ceil(Math.min(G.maxWidth, framesWidth)),
     framesHeight: Math.max(0, top - G.frameGap),

@@ -10,6 +10,8 @@ export interface PanelState {
   view: HeapView | null;
   emptyReason: string | null;
   zoom: number;
+  /** Fit each new picture to the panel; off once the user zooms or pans by hand. */
+  autoFit: boolean;
   panX: number;
   panY: number;
   selected: number | null;
@@ -33,6 +35,7 @@ export function initialState(): PanelState {
     view: null,
     emptyReason: null,
     zoom: 1,
+    autoFit: true,
     panX: 0,
     panY: 0,
     selected: null,
@@ -62,6 +65,7 @@ export function loadState(): PanelState {
   state.view = isHeapView(s.view) ? s.view : null;
   state.emptyReason = typeof s.emptyReason === 'string' ? s.emptyReason : null;
   state.zoom = num(s.zoom, 1, 0.1, 4);
+  state.autoFit = s.autoFit !== false;
   state.panX = num(s.panX, 0);
   state.panY = num(s.panY, 0);
   state.selected = typeof s.selected === 'number' ? s.selected : null;

@@ -54,7 +54,7 @@ export class Toolbar {
 
     this.version = h('span', { class: 'version', title: 'The CPython version being simulated' });
 
-    this.search = h('input', { type: 'search', class: 'search', placeholder: 'Filter by name, type or value', 'aria-label': 'Filter objects by name, type or value', spellcheck: 'false' });
+    this.search = h('input', { type: 'search', class: 'search', placeholder: 'Filter objects', 'aria-label': 'Filter objects by name, type or value', spellcheck: 'false' });
     this.search.addEventListener('input', () => this.events.filter(this.search.value));
     this.search.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') {

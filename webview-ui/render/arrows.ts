@@ -21,10 +21,14 @@ export function renderArrow(edge: SceneEdge, route: Route): SVGGElement {
     'data-to': edge.to,
     'data-label': edge.label,
   });
-  const d = route.shape === 'curve' ? curvePath(points[0], points[points.length - 1]) : roundedPath(points, 6);
-  g.append(s('path', { class: 'line', d }));
   const end = points[points.length - 1];
-  const before = route.shape === 'curve' ? { x: end.x - 10, y: end.y } : points[points.length - 2] ?? { x: end.x - 10, y: end.y };
+  const enter = route.enter ?? 'left';
+  const d = route.shape === 'curve' ? curvePath(points[0], end, enter) : roundedPath(points, 6);
+  g.append(s('path', { class: 'line', d }));
+  const before =
+    route.shape === 'curve'
+      ? { x: end.x - (enter === 'left' ? 10 : 0), y: end.y + (enter === 'bottom' ? 10 : enter === 'top' ? -10 : 0) }
+      : points[points.length - 2] ?? { x: end.x - 10, y: end.y };
   g.append(s('path', { class: 'head', d: arrowHead(before, end) }));
   return g;
 }
@@ -47,10 +51,17 @@ function roundedPath(points: readonly Point[], radius: number): string {
   return `${d} L${stop.x},${stop.y}`;
 }
 
-function curvePath(a: Point, b: Point): string {
-  const bend = Math.max(40, Math.abs(b.x - a.x) / 2, b.x < a.x ? 80 : 0);
-  const end = { x: b.x - 6, y: b.y };
-  return `M${a.x},${a.y} C${a.x + bend},${a.y} ${end.x - bend},${end.y} ${end.x},${end.y}`;
+/** A curve leaving a port to the right and entering its target from the left, top or bottom. */
+function curvePath(a: Point, b: Point, enter: 'left' | 'top' | 'bottom'): string {
+  if (enter === 'left') {
+    const bend = Math.max(40, Math.abs(b.x - a.x) / 2, b.x < a.x ? 80 : 0);
+    const end = { x: b.x - 6, y: b.y };
+    return `M${a.x},${a.y} C${a.x + bend},${a.y} ${end.x - bend},${end.y} ${end.x},${end.y}`;
+  }
+  const sign = enter === 'bottom' ? 1 : -1;
+  const end = { x: b.x, y: b.y + sign * 6 };
+  const lift = Math.max(40, Math.abs(b.y - a.y) / 2);
+  return `M${a.x},${a.y} C${a.x + 48},${a.y} ${end.x},${end.y + sign * lift} ${end.x},${end.y}`;
 }
 
 function arrowHead(from: Point, tip: Point): string {

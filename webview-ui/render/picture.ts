@@ -16,8 +16,8 @@ export interface PictureEvents {
   openReferrers(id: number, anchor: Element): void;
   /** A collapsed container's "… more" row, or its "collapse" link. */
   toggleExpanded(id: number): void;
-  /** Zoom or pan changed (to remember it). */
-  viewportChanged(zoom: number, x: number, y: number): void;
+  /** Zoom or pan changed (to remember it); `byUser` when the user zoomed or panned by hand. */
+  viewportChanged(zoom: number, x: number, y: number, byUser: boolean): void;
 }
 
 const MIN_ZOOM = 0.1;
@@ -39,6 +39,8 @@ export class Picture {
   private scene: Scene | null = null;
   private boxes = new Map<number, SVGGElement>();
   private selected: number | null = null;
+  /** A pointer is down: focus then comes from a click, and must not pan the picture away. */
+  private pointerDown = false;
 
   constructor(private readonly events: PictureEvents) {
     this.svg = s('svg', { class: 'picture', role: 'group', 'aria-label': 'Heap picture', 'aria-roledescription': 'heap diagram' });
@@ -66,8 +68,8 @@ export class Picture {
           'g',
           { class: 'garbage-region', 'data-count': count, role: 'group', 'aria-label': `Garbage: ${count} unreachable object${count === 1 ? '' : 's'} waiting for the cycle collector` },
           s('rect', { x: r.x, y: r.y, width: r.width, height: r.height, rx: 10 }),
-          s('text', { class: 'region-title', x: r.x + G.garbagePad, y: r.y + 20 }, 'Unreachable'),
-          s('text', { class: 'region-subtitle', x: r.x + G.garbagePad + 88, y: r.y + 20 }, 'alive in a cycle — only the cycle collector can free it'),
+          s('text', { class: 'region-title', x: r.x + G.garbagePad, y: r.y + 20 }, scene.garbageTitle.title),
+          s('text', { class: 'region-subtitle', x: r.x + G.garbagePad + scene.garbageTitle.titleWidth + 10, y: r.y + 20 }, scene.garbageTitle.subtitle),
         ),
       );
     }
@@ -104,13 +106,13 @@ export class Picture {
   }
 
   /** Sets zoom and pan (restored state, or the fit button). */
-  setViewport(zoom: number, x: number, y: number): void {
+  setViewport(zoom: number, x: number, y: number, byUser = false): void {
     this.zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom));
     this.x = x;
     this.y = y;
     this.viewport.setAttribute('transform', `translate(${r2(this.x)},${r2(this.y)}) scale(${r4(this.zoom)})`);
     this.svg.setAttribute('data-zoom', r4(this.zoom).toString());
-    this.events.viewportChanged(this.zoom, this.x, this.y);
+    this.events.viewportChanged(this.zoom, this.x, this.y, byUser);
   }
 
   /** Zooms by a factor around a point of the host (its centre by default). */
@@ -120,7 +122,7 @@ export class Picture {
     const py = cy ?? rect.height / 2;
     const zoom = Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, this.zoom * factor));
     const k = zoom / this.zoom;
-    this.setViewport(zoom, px - (px - this.x) * k, py - (py - this.y) * k);
+    this.setViewport(zoom, px - (px - this.x) * k, py - (py - this.y) * k, true);
   }
 
   /** Fits the whole picture in the host, never enlarging past 100 %. */
@@ -128,7 +130,8 @@ export class Picture {
     const rect = this.element.getBoundingClientRect();
     const { width, height } = this.bounds();
     if (width === 0 || height === 0 || rect.width === 0) return this.setViewport(1, 0, 0);
-    const zoom = Math.min(1, rect.width / width, rect.height / height);
+    // Small heaps are drawn a little larger than 1:1 to be read at a glance; big ones shrink to fit.
+    const zoom = Math.min(1.25, rect.width / width, rect.height / height);
     this.setViewport(zoom, Math.max(0, (rect.width - width * zoom) / 2), Math.max(0, Math.min(24, (rect.height - height * zoom) / 2)));
   }
 
@@ -197,6 +200,7 @@ export class Picture {
     let drag: { x: number; y: number; startX: number; startY: number; moved: boolean } | null = null;
     this.svg.addEventListener('pointerdown', (e) => {
       if (e.button !== 0) return;
+      this.pointerDown = true;
       drag = { x: e.clientX, y: e.clientY, startX: this.x, startY: this.y, moved: false };
     });
     this.svg.addEventListener('pointermove', (e) => {
@@ -207,11 +211,12 @@ export class Picture {
       if (!drag.moved) this.svg.setPointerCapture(e.pointerId);
       drag.moved = true;
       this.svg.classList.add('panning');
-      this.setViewport(this.zoom, drag.startX + dx, drag.startY + dy);
+      this.setViewport(this.zoom, drag.startX + dx, drag.startY + dy, true);
     });
     const end = (e: PointerEvent): void => {
       const wasDrag = drag?.moved ?? false;
       drag = null;
+      this.pointerDown = false;
       this.svg.classList.remove('panning');
       if (this.svg.hasPointerCapture(e.pointerId)) this.svg.releasePointerCapture(e.pointerId);
       if (!wasDrag && e.type === 'pointerup') this.click(e);
@@ -224,7 +229,7 @@ export class Picture {
         e.preventDefault();
         const rect = this.element.getBoundingClientRect();
         if (e.ctrlKey || e.metaKey) this.zoomBy(Math.exp(-e.deltaY / 300), e.clientX - rect.left, e.clientY - rect.top);
-        else this.setViewport(this.zoom, this.x - e.deltaX, this.y - e.deltaY);
+        else this.setViewport(this.zoom, this.x - e.deltaX, this.y - e.deltaY, true);
       },
       { passive: false },
     );
@@ -246,7 +251,7 @@ export class Picture {
     this.svg.addEventListener('focusin', (e) => {
       const g = e.target instanceof Element ? e.target.closest<SVGGElement>('.obj') : null;
       if (g) {
-        this.reveal(Number(g.dataset.id));
+        if (!this.pointerDown) this.reveal(Number(g.dataset.id));
         this.select(Number(g.dataset.id));
       }
     });

@@ -1,0 +1,52 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync } from 'node:fs';
+import { fixture, FIXTURES, Harness, type PanelPage } from './harness';
+import type { ThemeName } from './themes';
+
+/**
+ * Every fixture, drawn in a dark and a light theme: no page error, no CSP violation, one
+ * box per object. The screenshots are what a person reviews (test-results/screenshots/webview).
+ */
+describe('Heap Inspector gallery: every fixture in both themes (Chromium)', function () {
+  this.timeout(120000);
+  let harness: Harness;
+  const names = readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -5));
+
+  before(async () => {
+    harness = await Harness.start();
+  });
+  after(async () => {
+    await harness?.stop();
+  });
+
+  for (const theme of ['dark', 'light'] as ThemeName[]) {
+    describe(`${theme} theme`, () => {
+      let panel: PanelPage;
+      before(async () => {
+        panel = await harness.open({ theme });
+      });
+      after(async () => {
+        await panel?.close();
+      });
+      for (const name of names) {
+        it(`draws ${name}`, async () => {
+          const view = fixture(name);
+          await panel.show(view);
+          const mode = await panel.page.$eval('.app', (e) => (e as HTMLElement).dataset.mode);
+          if (mode === 'picture') {
+            const drawn = await panel.page.$$eval('.picture .obj', (els) => els.length);
+            assert.equal(drawn, view.objects.length + view.changes.freed.length);
+          } else {
+            const rows = await panel.page.$$eval('.object-list tbody tr', (els) => els.length);
+            assert.equal(rows, view.objects.length + view.changes.freed.length);
+          }
+          await panel.screenshot(`${name}-${theme}`);
+          assert.deepEqual(panel.errors, []);
+          assert.deepEqual(await panel.cspViolations(), []);
+        });
+      }
+    });
+  }
+});
