@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { browserAlias, pyrightShims } from './shims/pyrightShims.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -25,8 +26,10 @@ const common = {
   minify: production,
   logLevel: 'warning',
   target: 'es2022',
-  // pyright's parser imports Node's path module for file names we never use.
+  // pyright's parser imports Node's path module for file names we never use (aliased in
+  // browser bundles below) and 2 MB of message translations we never read.
   alias: {},
+  plugins: [pyrightShims],
 };
 
 const builds = [
@@ -56,7 +59,8 @@ for (const build of builds) {
     ? build.entryPoints.filter((e) => existsSync(e.in))
     : Object.fromEntries(Object.entries(build.entryPoints).filter(([, file]) => existsSync(file)));
   if ((Array.isArray(entries) ? entries.length : Object.keys(entries).length) === 0) continue;
-  contexts.push(await esbuild.context({ ...common, ...build, entryPoints: entries }));
+  const alias = build.platform === 'browser' ? browserAlias : common.alias;
+  contexts.push(await esbuild.context({ ...common, ...build, alias, entryPoints: entries }));
 }
 if (watch) {
   await Promise.all(contexts.map((c) => c.watch()));
