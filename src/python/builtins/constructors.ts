@@ -1,0 +1,265 @@
+import { PyBytes, PyComplex, PyFloat, PyInt, PyPlainObject, PyStr } from '../objects/atoms';
+import { PyObject, PyType } from '../objects/base';
+import { PyFunction } from '../objects/callables';
+import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
+import { PyStruct } from '../objects/struct';
+import { normalizeInt } from '../format/numbers';
+import { typeLookup } from '../runtime/attributes';
+import { allocateInstance } from '../runtime/calls';
+import { dictSet, setAdd } from '../runtime/dicts';
+import { collect, dictIterator, rangeIterator } from '../runtime/iteration';
+import type { Runtime } from '../runtime/runtime';
+import { makeClass } from './classes';
+import { weakrefConstructors } from './weakrefModule';
+
+/** Calling a class: builtin types make their values; user classes allocate, then __init__. */
+
+type Constructor = (rt: Runtime, args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null, type: PyType) => PyObject;
+
+function arg(args: readonly PyObject[], i: number): PyObject | undefined {
+  return args[i];
+}
+
+function noKeywords(rt: Runtime, name: string, kwargs: ReadonlyMap<string, PyObject> | null): void {
+  if (kwargs && kwargs.size) throw rt.error('TypeError', `${name}() takes no keyword arguments`);
+}
+
+export function toInt(rt: Runtime, value: PyObject, base = 10): PyObject {
+  if (value instanceof PyInt) return value.cls === rt.types.int ? value : rt.int(value.value);
+  if (value instanceof PyFloat) {
+    if (!Number.isFinite(value.value)) throw rt.error(Number.isNaN(value.value) ? 'ValueError' : 'OverflowError', Number.isNaN(value.value) ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer');
+    return rt.int(Number.isSafeInteger(Math.trunc(value.value)) ? Math.trunc(value.value) : normalizeInt(BigInt(Math.trunc(value.value))));
+  }
+  if (value instanceof PyStr) {
+    const text = value.value.trim().replace(/_/g, '');
+    const ok = base === 10 ? /^[+-]?\d+$/.test(text) : /^[+-]?[0-9a-z]+$/i.test(text);
+    if (!ok) throw rt.error('ValueError', `invalid literal for int() with base ${base}: ${rt.vm.p.repr(value)}`);
+    const negative = text.startsWith('-');
+    const digits = text.replace(/^[+-]/, '');
+    let v = 0n;
+    for (const ch of digits.toLowerCase()) {
+      const d = parseInt(ch, 36);
+      if (d >= base) throw rt.error('ValueError', `invalid literal for int() with base ${base}: ${rt.vm.p.repr(value)}`);
+      v = v * BigInt(base) + BigInt(d);
+    }
+    return rt.int(negative ? -v : v);
+  }
+  if (value.cls.isHeapType) {
+    for (const name of ['__int__', '__index__']) {
+      const m = typeLookup(rt, value.cls, name);
+      if (m instanceof PyFunction) return rt.vm.p.call(m, [value], null);
+    }
+  }
+  throw rt.error('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${value.cls.name}'`);
+}
+
+export function toFloat(rt: Runtime, value: PyObject): PyObject {
+  if (value instanceof PyFloat) return value.cls === rt.types.float ? value : rt.float(value.value);
+  if (value instanceof PyInt) return rt.float(Number(value.value));
+  if (value instanceof PyStr) {
+    const text = value.value.trim().toLowerCase().replace(/_/g, '');
+    const special: Record<string, number> = { inf: Infinity, '+inf': Infinity, '-inf': -Infinity, infinity: Infinity, '-infinity': -Infinity, nan: NaN, '+nan': NaN, '-nan': NaN };
+    if (text in special) return rt.float(special[text]);
+    if (!/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/.test(text)) throw rt.error('ValueError', `could not convert string to float: ${rt.vm.p.repr(value)}`);
+    return rt.float(parseFloat(text));
+  }
+  if (value.cls.isHeapType) {
+    const m = typeLookup(rt, value.cls, '__float__');
+    if (m instanceof PyFunction) return rt.vm.p.call(m, [value], null);
+  }
+  throw rt.error('TypeError', `float() argument must be a string or a real number, not '${value.cls.name}'`);
+}
+
+function intValue(rt: Runtime, o: PyObject | undefined, what: string): number | bigint {
+  if (o instanceof PyInt) return o.value;
+  throw rt.error('TypeError', `'${o?.cls.name ?? 'NoneType'}' object cannot be interpreted as an integer${what ? '' : ''}`);
+}
+
+/** A range object: start, stop, step as Python ints. */
+export function makeRange(rt: Runtime, args: readonly PyObject[]): PyStruct {
+  if (args.length === 0 || args.length > 3) throw rt.error('TypeError', args.length === 0 ? 'range expected at least 1 argument, got 0' : `range expected at most 3 arguments, got ${args.length}`);
+  const values = args.map((a) => intValue(rt, a, 'range'));
+  const [start, stop, step] = values.length === 1 ? [0, values[0], 1] : [values[0], values[1], values[2] ?? 1];
+  if (step === 0 || step === 0n) throw rt.error('ValueError', 'range() arg 3 must not be zero');
+  const range = rt.heap.allocate(new PyStruct(rt.types.range));
+  range.state = { start, stop, step };
+  return range;
+}
+
+export function rangeState(r: PyStruct): { start: number | bigint; stop: number | bigint; step: number | bigint } {
+  return r.state as { start: number | bigint; stop: number | bigint; step: number | bigint };
+}
+
+export function rangeLength(r: PyStruct): number {
+  const { start, stop, step } = rangeState(r);
+  const [a, b, s] = [Number(start), Number(stop), Number(step)];
+  if (s > 0) return a < b ? Math.floor((b - a - 1) / s) + 1 : 0;
+  return a > b ? Math.floor((a - b - 1) / -s) + 1 : 0;
+}
+
+function newStruct(rt: Runtime, type: PyType, fields: Record<string, PyObject>, state: unknown = null, gc = true): PyStruct {
+  const obj = rt.heap.allocate(new PyStruct(type), { gc });
+  for (const [k, v] of Object.entries(fields)) obj.set(rt.heap, k, v);
+  obj.state = state;
+  if (gc) rt.heap.track(obj);
+  return obj;
+}
+
+const BUILTIN_CONSTRUCTORS: Record<string, Constructor> = {
+  object: (rt, args) => {
+    if (args.length) throw rt.error('TypeError', 'object() takes no arguments');
+    return rt.heap.allocate(new PyPlainObject(rt.types.object));
+  },
+  int: (rt, args, kwargs) => {
+    const base = kwargs?.get('base') ?? args[1];
+    if (args.length === 0) return rt.int(0);
+    return toInt(rt, args[0], base instanceof PyInt ? Number(base.value) : 10);
+  },
+  float: (rt, args) => (args.length === 0 ? rt.float(0) : toFloat(rt, args[0])),
+  complex: (rt, args) => {
+    const real = args[0] instanceof PyComplex ? args[0].real : args.length ? Number((toFloat(rt, args[0]) as PyFloat).value) : 0;
+    const imag = args.length > 1 ? Number((toFloat(rt, args[1]) as PyFloat).value) : args[0] instanceof PyComplex ? args[0].imag : 0;
+    return rt.vm.p.makeComplex(real, imag);
+  },
+  bool: (rt, args) => rt.bool(args.length > 0 && rt.vm.p.truthy(args[0])),
+  str: (rt, args) => {
+    if (args.length === 0) return rt.emptyString;
+    if (args[0] instanceof PyStr && args[0].cls === rt.types.str) return args[0];
+    if (args.length >= 2 && args[0] instanceof PyBytes) return rt.str(new TextDecoder().decode(args[0].value));
+    return rt.str(rt.vm.p.str(args[0]));
+  },
+  bytes: (rt, args) => {
+    if (args.length === 0) return rt.bytes(new Uint8Array());
+    const a = args[0];
+    if (a instanceof PyStr) return rt.bytes(new TextEncoder().encode(a.value));
+    if (a instanceof PyInt) return rt.bytes(new Uint8Array(Number(a.value)));
+    return rt.vm.p.scope(() => rt.bytes(Uint8Array.from(collect(rt, a).map((x) => Number((x as PyInt).value)))));
+  },
+  list: (rt, args, kwargs) => {
+    noKeywords(rt, 'list', kwargs);
+    const list = rt.newList();
+    if (args.length) {
+      rt.transitResult(list);
+      rt.vm.p.listExtend(list, args[0]);
+      return list;
+    }
+    return list;
+  },
+  tuple: (rt, args) => {
+    if (args.length === 0) return rt.emptyTuple;
+    const a = args[0];
+    if (a instanceof PyTuple && a.cls === rt.types.tuple) return a;
+    return rt.vm.p.scope(() => rt.newTuple(collect(rt, a)));
+  },
+  dict: (rt, args, kwargs) => {
+    const dict = rt.newDict();
+    rt.transitResult(dict);
+    if (args.length) rt.vm.p.dictUpdate(dict, args[0], false);
+    if (kwargs) for (const [k, v] of kwargs) dictSet(rt, dict, rt.intern(k), v);
+    return dict;
+  },
+  set: (rt, args) => {
+    const set = rt.newSet();
+    if (args.length) {
+      rt.transitResult(set);
+      rt.vm.p.setUpdate(set, args[0]);
+    }
+    return set;
+  },
+  frozenset: (rt, args) => {
+    if (args.length && args[0] instanceof PySet && args[0].cls === rt.types.frozenset) return args[0];
+    const set = rt.newSet(true);
+    if (args.length) {
+      rt.transitResult(set);
+      rt.vm.p.setUpdate(set, args[0]);
+    }
+    return set;
+  },
+  type: (rt, args) => {
+    if (args.length === 1) return args[0].cls;
+    if (args.length === 3 && args[0] instanceof PyStr && args[1] instanceof PyTuple && args[2] instanceof PyDict) return makeClass(rt, args[0].value, args[1].items, args[2]);
+    throw rt.error('TypeError', 'type() takes 1 or 3 arguments');
+  },
+  range: (rt, args) => makeRange(rt, args),
+  slice: (rt, args) => {
+    const [a, b, c] = args.length === 1 ? [rt.none, args[0], rt.none] : [args[0] ?? rt.none, args[1] ?? rt.none, args[2] ?? rt.none];
+    return rt.vm.p.makeSlice(a, b, c);
+  },
+  enumerate: (rt, args, kwargs) => {
+    const start = kwargs?.get('start') ?? args[1];
+    return rt.vm.p.scope(() => newStruct(rt, rt.types.enumerate, { it: rt.vm.p.own(rt.vm.p.getIter(args[0])) }, { count: start instanceof PyInt ? Number(start.value) : 0 }));
+  },
+  zip: (rt, args) =>
+    rt.vm.p.scope(() => {
+      const iterators = args.map((a) => rt.vm.p.own(rt.vm.p.getIter(a)));
+      return newStruct(rt, rt.types.zip, { iterators: rt.newTuple(iterators) });
+    }),
+  map: (rt, args) =>
+    rt.vm.p.scope(() => {
+      if (args.length < 2) throw rt.error('TypeError', 'map() must have at least two arguments.');
+      const iterators = args.slice(1).map((a) => rt.vm.p.own(rt.vm.p.getIter(a)));
+      return newStruct(rt, rt.types.map, { func: args[0], iterators: rt.newTuple(iterators) });
+    }),
+  filter: (rt, args) => rt.vm.p.scope(() => newStruct(rt, rt.types.filter, { func: args[0], it: rt.vm.p.own(rt.vm.p.getIter(args[1])) })),
+  reversed: (rt, args) => {
+    const seq = args[0];
+    if (seq instanceof PyList) return newStruct(rt, rt.types.list_reverseiterator, { it_seq: seq }, { index: seq.items.length - 1 });
+    if (seq.cls.isHeapType) {
+      const m = typeLookup(rt, seq.cls, '__reversed__');
+      if (m instanceof PyFunction) return rt.vm.p.call(m, [seq], null);
+    }
+    return rt.vm.p.scope(() => {
+      const items = rt.newList(collect(rt, seq));
+      return newStruct(rt, rt.types.reversed, { it_seq: rt.vm.p.own(items) }, { index: items.items.length - 1 });
+    });
+  },
+  property: (rt, args, kwargs) => {
+    const get = (i: number, name: string): PyObject => kwargs?.get(name) ?? args[i] ?? rt.none;
+    return newStruct(rt, rt.types.property, { fget: get(0, 'fget'), fset: get(1, 'fset'), fdel: get(2, 'fdel'), __doc__: get(3, 'doc') });
+  },
+  staticmethod: (rt, args) => newStruct(rt, rt.types.staticmethod, { __func__: args[0] }),
+  classmethod: (rt, args) => newStruct(rt, rt.types.classmethod, { __func__: args[0] }),
+  super: (rt, args) => rt.vm.p.makeSuper(args),
+};
+
+export function constructObject(rt: Runtime, type: PyType, args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null): PyObject {
+  if (!type.isHeapType) {
+    const exception = rt.types.exceptions.get(type.name);
+    if (exception === type) return rt.vm.p.instantiateException(type, args);
+    const make = BUILTIN_CONSTRUCTORS[type.name] ?? weakrefConstructors[type.name];
+    if (make === undefined) throw rt.error('TypeError', `cannot create '${type.name}' instances`);
+    return make(rt, args, kwargs, type);
+  }
+  const p = rt.vm.p;
+  const customNew = typeLookup(rt, type, '__new__');
+  let obj: PyObject;
+  if (customNew !== undefined && customNew.cls === rt.types.staticmethod) {
+    obj = p.call((customNew as PyStruct).get('__func__')!, [type, ...args], kwargs);
+    if (!p.isInTransit(obj)) rt.transitResult(obj);
+    if (!obj.cls.isSubtypeOf(type)) return obj;
+  } else {
+    obj = allocateInstance(rt, type);
+    rt.transitResult(obj);
+    if (obj instanceof PyStruct && type.layout === rt.types.exceptions.get('BaseException')) obj.set(rt.heap, 'args', rt.newTuple(args));
+  }
+  // The new object is held (in transit) while __init__ runs, as type_call holds it.
+  const init = typeLookup(rt, type, '__init__');
+  if (init instanceof PyFunction) {
+    const result = p.call(init, [obj, ...args], kwargs);
+    if (result !== rt.none) {
+      p.discard(result);
+      throw rt.error('TypeError', `__init__() should return None, not '${result.cls.name}'`);
+    }
+    p.discard(result);
+  } else if (type.layout === rt.types.list && args.length) {
+    p.listExtend(obj as PyList, args[0]);
+  } else if (type.layout === rt.types.dict && (args.length || kwargs?.size)) {
+    if (args.length) p.dictUpdate(obj as PyDict, args[0], false);
+    if (kwargs) for (const [k, v] of kwargs) dictSet(rt, obj as PyDict, rt.intern(k), v);
+  } else if ((type.layout === null || type.layout === rt.types.object) && (args.length || kwargs?.size) && customNew === undefined) {
+    throw rt.error('TypeError', `${type.name}() takes no arguments`);
+  }
+  return obj;
+}
+
+export { dictIterator, rangeIterator, setAdd };

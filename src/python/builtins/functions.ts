@@ -1,0 +1,292 @@
+import { PyComplex, PyFloat, PyInt, PyStr } from '../objects/atoms';
+import { NativeFunction, PyObject, PyType } from '../objects/base';
+import { PyBuiltin } from '../objects/callables';
+import { PyDict, PyList, PyTuple } from '../objects/containers';
+import { PyStruct } from '../objects/struct';
+import { intToFloat, toBig } from '../format/numbers';
+import { getattrOrUndefined, instanceDict } from '../runtime/attributes';
+import { buildClass } from '../runtime/calls';
+import { dictSet } from '../runtime/dicts';
+import { collect } from '../runtime/iteration';
+import type { Runtime } from '../runtime/runtime';
+import { addressOf, format } from '../runtime/text';
+import { sortList } from './methods';
+
+/** The builtins module: print, len, id, isinstance, sorted... and the builtin types. */
+
+export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
+  const p = () => rt.vm.p;
+  const none = rt.none;
+  const kw = (kwargs: ReadonlyMap<string, PyObject> | null, name: string): PyObject | undefined => kwargs?.get(name);
+  const exactly = (name: string, args: readonly PyObject[], n: number): void => {
+    if (args.length !== n) throw rt.error('TypeError', `${name}() takes exactly one argument (${args.length} given)`);
+  };
+  const minMax = (name: 'min' | 'max', args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null): PyObject =>
+    p().scope(() => {
+      const key = kw(kwargs, 'key') ?? none;
+      const dflt = kw(kwargs, 'default');
+      const items = args.length === 1 ? collect(rt, args[0]) : [...args];
+      if (items.length === 0) {
+        if (dflt !== undefined) return dflt;
+        throw rt.error('ValueError', rt.lang.version === '3.10' || rt.lang.version === '3.11' ? `${name}() arg is an empty sequence` : `${name}() iterable argument is empty`);
+      }
+      let best = items[0];
+      let bestKey = key === none ? best : p().own(p().call(key, [best], null));
+      for (const item of items.slice(1)) {
+        const k = key === none ? item : p().own(p().call(key, [item], null));
+        const better = p().truthy(p().own(p().richCompare(name === 'min' ? 'Lt' : 'Gt', k, bestKey)));
+        if (better) {
+          best = item;
+          bestKey = k;
+        }
+      }
+      return best;
+    });
+
+  return {
+    print(args, kwargs) {
+      const sepObj = kw(kwargs, 'sep');
+      const endObj = kw(kwargs, 'end');
+      const file = kw(kwargs, 'file');
+      const sep = sepObj === undefined || sepObj === none ? ' ' : (sepObj as PyStr).value;
+      const end = endObj === undefined || endObj === none ? '\n' : (endObj as PyStr).value;
+      const text = args.map((a) => p().str(a)).join(sep) + end;
+      if (file !== undefined && file !== none && file !== rt.sysStdout) {
+        if (file === rt.sysStderr) rt.write(text, 'stderr');
+        else p().discard(p().callMethod(file, 'write', [p().scope(() => rt.str(text))]));
+      } else rt.write(text, 'stdout');
+      return none;
+    },
+    len(args) {
+      exactly('len', args, 1);
+      return rt.int(p().len(args[0]));
+    },
+    id: (args) => rt.int(addressOf(args[0])),
+    repr: (args) => rt.str(p().repr(args[0])),
+    ascii: (args) => rt.str(p().repr(args[0]).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)),
+    hash: (args) => rt.int(p().hashValue(args[0])),
+    abs(args) {
+      const x = args[0];
+      if (x instanceof PyInt) return rt.int(toBig(x.value) < 0n ? -toBig(x.value) : x.value);
+      if (x instanceof PyFloat) return rt.float(Math.abs(x.value));
+      if (x instanceof PyComplex) return rt.float(Math.hypot(x.real, x.imag));
+      return p().callMethod(x, '__abs__', []);
+    },
+    round(args) {
+      const x = args[0];
+      const nd = args[1];
+      if (x instanceof PyInt) return nd === undefined || nd === none ? x : rt.int(x.value);
+      if (x instanceof PyFloat) {
+        if (nd === undefined || nd === none) {
+          const v = x.value;
+          const r = Math.round(v);
+          const even = Math.abs(v % 1) === 0.5 ? 2 * Math.round(v / 2) : r;
+          return rt.int(even);
+        }
+        const digits = Number((nd as PyInt).value);
+        const factor = 10 ** digits;
+        const scaled = x.value * factor;
+        const rounded = Math.abs(scaled % 1) === 0.5 ? 2 * Math.round(scaled / 2) : Math.round(scaled);
+        return rt.float(Number((rounded / factor).toFixed(Math.max(0, digits))));
+      }
+      return p().callMethod(x, '__round__', nd === undefined ? [] : [nd]);
+    },
+    divmod(args) {
+      return p().scope(() => rt.newTuple([p().own(p().binaryOp(12, args[0], args[1], false)), p().own(p().binaryOp(5, args[0], args[1], false))]));
+    },
+    pow(args) {
+      if (args.length === 3) {
+        const [b, e, m] = args.map((a) => toBig((a as PyInt).value));
+        let result = 1n;
+        let base = ((b % m) + m) % m;
+        let exp = e;
+        while (exp > 0n) {
+          if (exp & 1n) result = (result * base) % m;
+          base = (base * base) % m;
+          exp >>= 1n;
+        }
+        return rt.int(result);
+      }
+      return p().binaryOp(6, args[0], args[1], false);
+    },
+    min: (args, kwargs) => minMax('min', args, kwargs),
+    max: (args, kwargs) => minMax('max', args, kwargs),
+    sum(args, kwargs) {
+      return p().scope(() => {
+        let total: PyObject = kw(kwargs, 'start') ?? args[1] ?? rt.int(0);
+        if (total instanceof PyStr) throw rt.error('TypeError', "sum() can't sum strings [use ''.join(seq) instead]");
+        for (const item of collect(rt, args[0])) total = p().own(p().binaryOp(0, total, item, false));
+        return total;
+      });
+    },
+    any: (args) => rt.bool(anyAll(rt, args[0], true)),
+    all: (args) => rt.bool(!anyAll(rt, args[0], false)),
+    sorted(args, kwargs) {
+      return p().scope(() => {
+        const list = p().own(rt.newList(collect(rt, args[0]))) as PyList;
+        sortList(rt, list, kw(kwargs, 'key') ?? none, kw(kwargs, 'reverse'));
+        return list;
+      });
+    },
+    isinstance(args) {
+      if (args.length !== 2) throw rt.error('TypeError', `isinstance expected 2 arguments, got ${args.length}`);
+      return rt.bool(isInstance(rt, args[0], args[1]));
+    },
+    issubclass(args) {
+      const [cls, spec] = args;
+      if (!(cls instanceof PyType)) throw rt.error('TypeError', 'issubclass() arg 1 must be a class');
+      const check = (s: PyObject): boolean => (s instanceof PyTuple ? s.items.some(check) : s instanceof PyType && cls.isSubtypeOf(s));
+      return rt.bool(check(spec));
+    },
+    callable: (args) => rt.bool(rt.vm.p.isCallable(args[0])),
+    getattr(args) {
+      const name = (args[1] as PyStr).value;
+      if (args.length > 2) {
+        try {
+          return p().getattr(args[0], name);
+        } catch (e) {
+          if (rt.vm.p.isAttributeError(e)) return args[2];
+          throw e;
+        }
+      }
+      return p().getattr(args[0], name);
+    },
+    setattr(args) {
+      p().setattr(args[0], (args[1] as PyStr).value, args[2]);
+      return none;
+    },
+    delattr(args) {
+      p().delattr(args[0], (args[1] as PyStr).value);
+      return none;
+    },
+    hasattr(args) {
+      try {
+        const v = p().getattr(args[0], (args[1] as PyStr).value);
+        p().discard(v);
+        return rt.true_;
+      } catch (e) {
+        if (rt.vm.p.isAttributeError(e)) return rt.false_;
+        throw e;
+      }
+    },
+    iter(args) {
+      if (args.length === 2) {
+        const it = rt.heap.allocate(new PyStruct(rt.types.callable_iterator), { gc: true });
+        it.set(rt.heap, 'it_seq', args[0]);
+        it.set(rt.heap, 'sentinel', args[1]);
+        it.state = { index: 0 };
+        rt.heap.track(it);
+        return it;
+      }
+      return p().getIter(args[0]);
+    },
+    next(args) {
+      const item = p().next(args[0]);
+      if (item === null) {
+        if (args.length > 1) return args[1];
+        throw rt.error('StopIteration');
+      }
+      return item;
+    },
+    hex: (args) => rt.str(radix(rt, args[0], 16, '0x')),
+    oct: (args) => rt.str(radix(rt, args[0], 8, '0o')),
+    bin: (args) => rt.str(radix(rt, args[0], 2, '0b')),
+    chr(args) {
+      const n = Number((args[0] as PyInt).value);
+      if (n < 0 || n > 0x10ffff) throw rt.error('ValueError', 'chr() arg not in range(0x110000)');
+      return rt.str(String.fromCodePoint(n));
+    },
+    ord(args) {
+      const s = args[0];
+      if (!(s instanceof PyStr) || [...s.value].length !== 1) throw rt.error('TypeError', `ord() expected a character, but string of length ${s instanceof PyStr ? [...s.value].length : 0} found`);
+      return rt.int(s.value.codePointAt(0)!);
+    },
+    vars(args) {
+      if (args.length === 0) return rt.vm.localsDict();
+      const d = args[0] instanceof PyType ? (args[0] as PyType).dict : instanceDict(rt, args[0]) ?? getattrOrUndefined(rt, args[0], '__dict__');
+      if (!d) throw rt.error('TypeError', 'vars() argument must have __dict__ attribute');
+      return d;
+    },
+    globals: () => rt.vm.current?.globals ?? rt.mainDict,
+    locals: () => rt.vm.localsDict(),
+    dir(args) {
+      const names = new Set<string>();
+      if (args.length === 0) {
+        for (const e of (rt.vm.localsDict() as PyDict).liveEntries()) names.add((e.key as PyStr).value);
+      } else {
+        const obj = args[0];
+        const type = obj instanceof PyType ? obj : obj.cls;
+        for (const t of type.mro) {
+          if (t.dict) for (const e of t.dict.liveEntries()) names.add((e.key as PyStr).value);
+          for (const m of Object.keys(t.native.methods ?? {})) names.add(m);
+        }
+        if (obj.attrs) for (const k of obj.attrs.values.keys()) names.add(k);
+        if (obj.attrs?.dict) for (const e of obj.attrs.dict.liveEntries()) names.add((e.key as PyStr).value);
+      }
+      return rt.newList([...names].sort().map((n) => rt.str(n)));
+    },
+    format: (args) => rt.str(format(rt, args[0], args[1] ? (args[1] as PyStr).value : '')),
+    input: () => {
+      throw rt.stop('unsupported', 'input() is not simulated (the program cannot read from the keyboard)');
+    },
+    open: () => {
+      throw rt.stop('unsupported', 'open() is not simulated (no files)');
+    },
+    exit: (args) => rt.vm.systemExit(args[0] ?? none),
+    quit: (args) => rt.vm.systemExit(args[0] ?? none),
+    __build_class__: (args, kwargs) => buildClass(rt, args, kwargs),
+    __import__: (args) => p().importModule((args[0] as PyStr).value),
+  };
+}
+
+function radix(rt: Runtime, o: PyObject, base: number, prefix: string): string {
+  if (!(o instanceof PyInt)) throw rt.error('TypeError', `'${o.cls.name}' object cannot be interpreted as an integer`);
+  const v = toBig(o.value);
+  return (v < 0n ? '-' : '') + prefix + (v < 0n ? -v : v).toString(base);
+}
+
+function anyAll(rt: Runtime, iterable: PyObject, wanted: boolean): boolean {
+  const p = rt.vm.p;
+  let found = false;
+  p.run(() => {
+    const it = p.own(p.getIter(iterable));
+    for (;;) {
+      const item = p.next(it);
+      if (item === null) break;
+      p.own(item);
+      if (p.truthy(item) === wanted) {
+        found = true;
+        break;
+      }
+    }
+  });
+  return found;
+}
+
+export function isInstance(rt: Runtime, obj: PyObject, spec: PyObject): boolean {
+  if (spec instanceof PyTuple) return spec.items.some((s) => isInstance(rt, obj, s));
+  if (!(spec instanceof PyType)) throw rt.error('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
+  return obj.cls.isSubtypeOf(spec);
+}
+
+/** Installs the builtins module's dict: functions, types, exceptions, constants. */
+export function installBuiltins(rt: Runtime, dict: PyDict): void {
+  const put = (name: string, value: PyObject): void => dictSet(rt, dict, rt.intern(name), value);
+  for (const [name, impl] of Object.entries(builtinFunctions(rt))) {
+    const fn = rt.preexisting(new PyBuiltin(rt.types.builtin_function_or_method, name, impl), 1);
+    put(name, fn);
+    if (name === '__build_class__') rt.buildClass = fn;
+  }
+  const t = rt.types;
+  for (const type of [t.object, t.type, t.int, t.bool, t.float, t.complex, t.str, t.bytes, t.list, t.tuple, t.dict, t.set, t.frozenset, t.range, t.slice, t.enumerate, t.zip, t.map, t.filter, t.reversed, t.property, t.staticmethod, t.classmethod, t.super]) {
+    put(type.name, type);
+  }
+  for (const [name, type] of t.exceptions) put(name, type);
+  put('None', rt.none);
+  put('True', rt.true_);
+  put('False', rt.false_);
+  put('Ellipsis', rt.ellipsis);
+  put('NotImplemented', rt.notImplemented);
+  put('__name__', rt.intern('builtins'));
+  void intToFloat;
+}

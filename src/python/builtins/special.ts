@@ -1,0 +1,132 @@
+import type * as ast from '../ast';
+import { PyInt } from '../objects/atoms';
+import type { PyObject } from '../objects/base';
+import { PyDict } from '../objects/containers';
+import { PyStruct } from '../objects/struct';
+import { dictFind } from '../runtime/dicts';
+import { dictIterator, rangeIterator } from '../runtime/iteration';
+import type { Runtime } from '../runtime/runtime';
+import { hexAddress, repr } from '../runtime/text';
+import { rangeLength, rangeState } from './constructors';
+import { weakrefCall, weakrefRepr } from './weakrefModule';
+
+/**
+ * What the builtin struct-like types (range, slice, dict views, weak references, ...) do
+ * for repr, len, iter, calls, comparison and membership.
+ */
+
+export function specialRepr(rt: Runtime, obj: PyObject): string | null {
+  const t = rt.types;
+  if (!(obj instanceof PyStruct)) return null;
+  switch (obj.cls) {
+    case t.range: {
+      const { start, stop, step } = rangeState(obj);
+      return step === 1 || step === 1n ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;
+    }
+    case t.slice:
+      return `slice(${repr(rt, obj.get('start')!)}, ${repr(rt, obj.get('stop')!)}, ${repr(rt, obj.get('step')!)})`;
+    case t.dict_keys:
+    case t.dict_values:
+    case t.dict_items: {
+      const dict = obj.get('mapping') as PyDict;
+      const parts = [...dict.liveEntries()].map((e) =>
+        obj.cls === t.dict_keys ? repr(rt, e.key) : obj.cls === t.dict_values ? repr(rt, e.value) : `(${repr(rt, e.key)}, ${repr(rt, e.value)})`,
+      );
+      return `${obj.cls.name}([${parts.join(', ')}])`;
+    }
+    case t.cell: {
+      const v = obj.get('cell_contents');
+      return v === undefined ? `<cell at ${hexAddress(obj)}: empty>` : `<cell at ${hexAddress(obj)}: ${v.cls.name} object at ${hexAddress(v)}>`;
+    }
+    case t.getset_descriptor:
+    case t.member_descriptor:
+      return `<${obj.cls === t.getset_descriptor ? 'attribute' : 'member'} '${String(obj.state)}' of '${(obj.get('__objclass__') as PyObject & { name: string }).name}' objects>`;
+    case t.property:
+      return `<property object at ${hexAddress(obj)}>`;
+    case t.frame:
+      return `<frame at ${hexAddress(obj)}>`;
+  }
+  if (rt.vm.p.isException(obj)) return rt.vm.p.exceptionRepr(obj);
+  return weakrefRepr(rt, obj);
+}
+
+export function specialLength(rt: Runtime, obj: PyObject): number | null {
+  const t = rt.types;
+  if (!(obj instanceof PyStruct)) return null;
+  if (obj.cls === t.range) return rangeLength(obj);
+  if (obj.cls === t.dict_keys || obj.cls === t.dict_values || obj.cls === t.dict_items) return (obj.get('mapping') as PyDict).size;
+  return rt.vm.p.weakContainerLength(obj);
+}
+
+export function specialIter(rt: Runtime, obj: PyObject): PyObject | null {
+  const t = rt.types;
+  if (!(obj instanceof PyStruct)) return null;
+  if (obj.cls === t.range) {
+    const { start, stop, step } = rangeState(obj);
+    return rangeIterator(rt, start, stop, step);
+  }
+  if (obj.cls === t.dict_keys) return dictIterator(rt, obj.get('mapping') as PyDict, 'keys');
+  if (obj.cls === t.dict_values) return dictIterator(rt, obj.get('mapping') as PyDict, 'values');
+  if (obj.cls === t.dict_items) return dictIterator(rt, obj.get('mapping') as PyDict, 'items');
+  return rt.vm.p.weakContainerIter(obj);
+}
+
+export function specialCall(rt: Runtime, callable: PyObject, args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null): PyObject | null {
+  return weakrefCall(rt, callable, args, kwargs);
+}
+
+export function specialCompare(rt: Runtime, op: ast.CmpOp, a: PyObject, b: PyObject): boolean | null {
+  const t = rt.types;
+  if (a instanceof PyStruct && b instanceof PyStruct && a.cls === t.range && b.cls === t.range) {
+    if (op !== 'Eq' && op !== 'NotEq') return null;
+    const x = rangeState(a);
+    const y = rangeState(b);
+    const la = rangeLength(a);
+    const same = la === rangeLength(b) && (la === 0 || (x.start === y.start && (la === 1 || x.step === y.step)));
+    return same === (op === 'Eq');
+  }
+  if (a instanceof PyStruct && b instanceof PyStruct && (a.cls === t.dict_keys || a.cls === t.dict_items) && a.cls === b.cls) {
+    if (op !== 'Eq' && op !== 'NotEq') return null;
+    const da = a.get('mapping') as PyDict;
+    const db = b.get('mapping') as PyDict;
+    const same = da.size === db.size && [...da.liveEntries()].every((e) => dictFind(rt, db, e.key) >= 0);
+    return same === (op === 'Eq');
+  }
+  return rt.vm.p.weakrefCompare(op, a, b);
+}
+
+export function specialContains(rt: Runtime, container: PyObject, item: PyObject): boolean | null {
+  const t = rt.types;
+  if (!(container instanceof PyStruct)) return null;
+  if (container.cls === t.range) return rt.vm.p.rangeIndex(container, item) >= 0;
+  if (container.cls === t.dict_keys) return dictFind(rt, container.get('mapping') as PyDict, item) >= 0;
+  return rt.vm.p.weakContainerContains(container, item);
+}
+
+export function specialGetitem(rt: Runtime, obj: PyObject, key: PyObject): PyObject | null {
+  const t = rt.types;
+  if (!(obj instanceof PyStruct)) return null;
+  if (obj.cls === t.range) {
+    const n = rangeLength(obj);
+    const { start, step } = rangeState(obj);
+    if (key.cls === t.slice) throw rt.stop('unsupported', 'slicing a range is not simulated');
+    if (!(key instanceof PyInt)) throw rt.error('TypeError', `range indices must be integers or slices, not ${key.cls.name}`);
+    let i = Number(key.value);
+    if (i < 0) i += n;
+    if (i < 0 || i >= n) throw rt.error('IndexError', 'range object index out of range');
+    return rt.int(Number(start) + i * Number(step));
+  }
+  return rt.vm.p.weakContainerGetitem(obj, key);
+}
+
+/** The position of `item` in a range, or -1. */
+export function rangeIndex(rt: Runtime, range: PyStruct, item: PyObject): number {
+  if (!(item instanceof PyInt)) return -1;
+  const { start, step } = rangeState(range);
+  const n = rangeLength(range);
+  const offset = Number(item.value) - Number(start);
+  const s = Number(step);
+  if (offset % s !== 0) return -1;
+  const i = offset / s;
+  return i >= 0 && i < n ? i : -1;
+}

@@ -1,0 +1,166 @@
+import { HeapObject, HeldReference } from '../../core/heapObject';
+import type { AttributeStore } from './instance';
+import type { PyDict } from './containers';
+
+/**
+ * Every Python object of the simulation. `cls` is its Python type; the heap core sees only
+ * the HeapObject side (references, counts, generations).
+ */
+export abstract class PyObject extends HeapObject {
+  /** Attributes of instances of user classes (and of objects that have a __dict__). */
+  attrs: AttributeStore | null = null;
+
+  constructor(readonly cls: PyType) {
+    super(cls.name);
+  }
+
+  /**
+   * Instances of heap types (user classes) hold a strong reference to their class, as
+   * CPython's PyType_GenericAlloc takes one; static builtin types are not counted.
+   */
+  get holdsClass(): boolean {
+    return this.cls.isHeapType;
+  }
+
+  /** What every object adds to its type's references: attributes and its class. */
+  protected traverseExtras(visit: (target: HeapObject) => void): void {
+    if (this.attrs !== null) this.attrs.traverse(visit, this.holdsClass ? this.cls : null);
+    else if (this.holdsClass) visit(this.cls);
+  }
+
+  protected referencesExtras(visit: (label: string, target: HeapObject) => void): void {
+    if (this.attrs !== null) this.attrs.forEachReference(visit, this.holdsClass ? this.cls : null);
+    else if (this.holdsClass) visit('__class__', this.cls);
+  }
+
+  /** Appends the extras to a dealloc's release list: attributes, then the class last. */
+  protected takeExtras(refs: HeldReference[]): HeldReference[] {
+    if (this.attrs !== null) this.attrs.take(refs, this.holdsClass ? this.cls : null);
+    else if (this.holdsClass) refs.push({ label: '__class__', target: this.cls });
+    return refs;
+  }
+}
+
+/** An instance of a user class with no builtin base (other than object). */
+export class PyInstance extends PyObject {
+  traverse(visit: (target: HeapObject) => void): void {
+    this.traverseExtras(visit);
+  }
+  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+    this.referencesExtras(visit);
+  }
+  takeReferences(): HeldReference[] {
+    return this.takeExtras([]);
+  }
+  /** tp_clear of a heap type (subtype_clear) clears the attributes but keeps the class. */
+  override takeReferencesForClear(): HeldReference[] | null {
+    const refs: HeldReference[] = [];
+    if (this.attrs !== null) this.attrs.take(refs, null);
+    return refs;
+  }
+  override hasFinalizer(): boolean {
+    return this.cls.instancesHaveFinalizer();
+  }
+  override display(): string {
+    return `<${this.cls.name} object>`;
+  }
+}
+
+/** The attributes a builtin type implements in TypeScript. */
+export interface NativeSlots {
+  /** Methods by name, called with `self` first. */
+  readonly methods?: Readonly<Record<string, NativeFunction>>;
+  /** Read-only computed attributes (`__closure__`, `cell_contents`...). */
+  readonly getters?: Readonly<Record<string, (self: PyObject) => PyObject>>;
+}
+
+/**
+ * A builtin callable. Arguments are borrowed (the caller holds them). The result is either
+ * an existing object or a new one with no references yet; the caller takes its reference
+ * at once, before anything else is allocated.
+ */
+export type NativeFunction = (args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null) => PyObject;
+
+/**
+ * A Python type. Builtin types are static (never freed, not counted); classes made by a
+ * `class` statement are heap types: GC objects with a dict, bases and an MRO.
+ */
+export class PyType extends PyObject {
+  /** The method resolution order, this type first. */
+  mro: PyType[] = [];
+  /** Class attributes of heap types live in a real dict object (`__dict__`). */
+  dict: PyDict | null = null;
+  native: NativeSlots = {};
+  /** The builtin type whose layout instances have (list for `class L(list)`). */
+  layout: PyType | null = null;
+  /** __slots__ names, or null when instances have a __dict__. */
+  slots: string[] | null = null;
+  /** Instances can be weakly referenced (`__weakref__`). */
+  weakrefable = true;
+  /** Instances have a __dict__. */
+  hasInstanceDict = true;
+  readonly isHeapType: boolean;
+
+  constructor(
+    metatype: PyType | null,
+    readonly name: string,
+    public bases: PyType[],
+    options: { heapType?: boolean } = {},
+  ) {
+    // `type` is its own type: it passes null and fixes `cls` afterwards.
+    super(metatype ?? (null as unknown as PyType));
+    this.isHeapType = options.heapType ?? false;
+  }
+
+  override get holdsClass(): boolean {
+    return false;
+  }
+
+  traverse(visit: (target: HeapObject) => void): void {
+    if (!this.isHeapType) return;
+    if (this.dict) visit(this.dict);
+    if (this.basesTuple) visit(this.basesTuple);
+    if (this.mroTuple) visit(this.mroTuple);
+  }
+
+  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+    if (!this.isHeapType) return;
+    if (this.dict) visit('__dict__', this.dict);
+    if (this.basesTuple) visit('__bases__', this.basesTuple);
+    if (this.mroTuple) visit('__mro__', this.mroTuple);
+  }
+
+  /** The `__bases__` and `__mro__` tuple objects of a heap type (the MRO refers back to the type: a cycle). */
+  basesTuple: PyObject | null = null;
+  mroTuple: PyObject | null = null;
+
+  takeReferences(): HeldReference[] {
+    const refs: HeldReference[] = [];
+    this.forEachReference((label, target) => refs.push({ label, target }));
+    this.dict = null;
+    this.basesTuple = null;
+    this.mroTuple = null;
+    return refs;
+  }
+
+  /** Cached: whether the class or a base defines __del__ (tp_finalize). */
+  finalizerCache: boolean | null = null;
+
+  instancesHaveFinalizer(): boolean {
+    if (this.finalizerCache === null) this.finalizerCache = this.mro.some((t) => t.dict !== null && t.dict.index.has('s__del__'));
+    return this.finalizerCache;
+  }
+
+  /** A subtype test along the MRO. */
+  isSubtypeOf(other: PyType): boolean {
+    return this === other || this.mro.includes(other);
+  }
+
+  override display(): string {
+    return `<class '${this.qualifiedName()}'>`;
+  }
+
+  qualifiedName(): string {
+    return this.isHeapType ? `__main__.${this.name}` : this.name;
+  }
+}

@@ -1,0 +1,136 @@
+import type { HeapObject, HeldReference } from '../../core/heapObject';
+import type { CodeUnit } from '../compile/code';
+import type { ExecFrame } from '../interpret/frame';
+import { NativeFunction, PyObject, PyType } from './base';
+import { PyStruct } from './struct';
+
+/** A Python function: its code, globals, defaults, closure... each a referenced field. */
+export class PyFunction extends PyStruct {
+  constructor(
+    cls: PyType,
+    readonly code: CodeUnit,
+  ) {
+    super(cls);
+  }
+  override display(): string {
+    return `<function ${this.code.qualname}>`;
+  }
+}
+
+/** A closure cell. */
+export class PyCell extends PyStruct {
+  override display(): string {
+    return '<cell>';
+  }
+}
+
+/** A bound method: __func__ and __self__. */
+export class PyMethod extends PyStruct {
+  override display(): string {
+    return '<bound method>';
+  }
+}
+
+/**
+ * A builtin function or method. Bound builtin methods (`lst.append`) hold `__self__`.
+ */
+export class PyBuiltin extends PyStruct {
+  constructor(
+    cls: PyType,
+    readonly name: string,
+    readonly impl: NativeFunction,
+    /** A method descriptor of a builtin type: called with self as the first argument. */
+    readonly ownerType: PyType | null = null,
+  ) {
+    super(cls);
+  }
+  override display(): string {
+    return this.ownerType ? `<method '${this.name}' of '${this.ownerType.name}' objects>` : `<built-in function ${this.name}>`;
+  }
+}
+
+/** A code object; its co_consts tuple holds the constants it uses. */
+export class PyCode extends PyStruct {
+  constructor(
+    cls: PyType,
+    readonly unit: CodeUnit,
+  ) {
+    super(cls);
+  }
+  override display(): string {
+    return `<code object ${this.unit.name}>`;
+  }
+}
+
+/**
+ * A frame object. While its frame runs, the frame's root holds the locals; when the frame
+ * finishes while something else still holds this object, the locals move here (CPython's
+ * take_ownership) — which is how tracebacks keep locals alive.
+ */
+export class PyFrameObject extends PyStruct {
+  exec: ExecFrame | null = null;
+  /** The line being executed, kept after the frame finished. */
+  lineno = 0;
+  constructor(
+    cls: PyType,
+    readonly unit: CodeUnit,
+  ) {
+    super(cls);
+  }
+  override display(): string {
+    return `<frame ${this.unit.name}>`;
+  }
+}
+
+export class PyTraceback extends PyStruct {
+  constructor(
+    cls: PyType,
+    readonly lineno: number,
+  ) {
+    super(cls);
+  }
+  override display(): string {
+    return `<traceback line ${this.lineno}>`;
+  }
+}
+
+/**
+ * A generator: it holds its suspended frame, so every local of the frame is a reference
+ * the generator holds. Deleting a suspended generator runs its finally blocks (tp_finalize).
+ */
+export class PyGenerator extends PyObject {
+  started = false;
+  running = false;
+  constructor(
+    cls: PyType,
+    public frame: ExecFrame | null,
+    readonly name: string,
+    readonly qualname: string,
+  ) {
+    super(cls);
+  }
+
+  get suspended(): boolean {
+    return this.started && this.frame !== null && !this.frame.finished;
+  }
+
+  traverse(visit: (target: HeapObject) => void): void {
+    this.frame?.traverse(visit);
+    this.traverseExtras(visit);
+  }
+  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+    this.frame?.forEachReference(visit);
+    this.referencesExtras(visit);
+  }
+  takeReferences(): HeldReference[] {
+    const refs = this.frame ? this.frame.takeReferences() : [];
+    if (this.frame) this.frame.finished = true;
+    return this.takeExtras(refs);
+  }
+  override hasFinalizer(): boolean {
+    return this.suspended;
+  }
+  override display(): string {
+    return `<generator ${this.qualname}>`;
+  }
+}

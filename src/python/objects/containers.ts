@@ -1,0 +1,268 @@
+import type { Heap } from '../../core/heap';
+import type { HeapObject, HeldReference, Holder } from '../../core/heapObject';
+import { PyObject, PyType } from './base';
+
+/**
+ * Lists, tuples, dicts and sets. Each keeps its items as references in the heap: every
+ * store takes a reference (labelled with the slot), every removal drops one.
+ */
+
+/** The label of a sequence slot. */
+export function slotLabel(index: number): string {
+  return `[${index}]`;
+}
+
+export class PyList extends PyObject {
+  items: PyObject[] = [];
+
+  constructor(cls: PyType) {
+    super(cls);
+  }
+
+  traverse(visit: (target: HeapObject) => void): void {
+    const items = this.items;
+    for (let i = 0; i < items.length; i++) visit(items[i]);
+    this.traverseExtras(visit);
+  }
+
+  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+    this.items.forEach((item, i) => visit(slotLabel(i), item));
+    this.referencesExtras(visit);
+  }
+
+  /** list_dealloc and _list_clear release the items from the last to the first. */
+  takeReferences(): HeldReference[] {
+    const refs: HeldReference[] = [];
+    for (let i = this.items.length - 1; i >= 0; i--) refs.push({ label: slotLabel(i), target: this.items[i] });
+    this.items = [];
+    return this.takeExtras(refs);
+  }
+
+  override hasFinalizer(): boolean {
+    return this.cls.isHeapType && this.cls.instancesHaveFinalizer();
+  }
+
+  append(heap: Heap, item: PyObject): void {
+    heap.incref(this, slotLabel(this.items.length), item);
+    this.items.push(item);
+  }
+
+  /** Takes over a reference `from` holds (BUILD_LIST, LIST_APPEND steal their items). */
+  appendMoved(heap: Heap, from: Holder, fromLabel: string, item: PyObject): void {
+    heap.move(from, fromLabel, this, slotLabel(this.items.length), item);
+    this.items.push(item);
+  }
+
+  setItem(heap: Heap, index: number, item: PyObject): void {
+    const old = this.items[index];
+    heap.incref(this, slotLabel(index), item);
+    this.items[index] = item;
+    heap.decref(this, slotLabel(index), old);
+  }
+
+  insert(heap: Heap, index: number, item: PyObject): void {
+    this.items.splice(index, 0, item);
+    heap.incref(this, slotLabel(index), item);
+    if (index < this.items.length - 1) heap.recordReorder(this);
+  }
+
+  /**
+   * Removes `items[start:end]` and drops their references after the list is consistent
+   * again (so a finalizer that looks at the list sees it whole), last first.
+   */
+  removeRange(heap: Heap, start: number, end: number): void {
+    const removed = this.items.splice(start, end - start);
+    if (removed.length === 0) return;
+    if (start < this.items.length) heap.recordReorder(this);
+    for (let i = removed.length - 1; i >= 0; i--) heap.decref(this, slotLabel(start + i), removed[i]);
+  }
+
+  /** Removes one item and hands its reference to `to` (list.pop). */
+  popTo(heap: Heap, index: number, to: Holder, label: string): PyObject {
+    const item = this.items[index];
+    heap.move(this, slotLabel(index), to, label, item);
+    this.items.splice(index, 1);
+    if (index < this.items.length) heap.recordReorder(this);
+    return item;
+  }
+
+  /** Reorders in place (sort, reverse): no count changes. */
+  reorder(heap: Heap, items: PyObject[]): void {
+    this.items = items;
+    heap.recordReorder(this);
+  }
+
+  override display(): string {
+    return '';
+  }
+}
+
+export class PyTuple extends PyObject {
+  constructor(
+    cls: PyType,
+    public items: PyObject[],
+  ) {
+    super(cls);
+    this.untrackKind = cls.name === 'tuple' ? 'tuple' : 'none';
+  }
+
+  traverse(visit: (target: HeapObject) => void): void {
+    const items = this.items;
+    for (let i = 0; i < items.length; i++) visit(items[i]);
+    this.traverseExtras(visit);
+  }
+
+  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+    this.items.forEach((item, i) => visit(slotLabel(i), item));
+    this.referencesExtras(visit);
+  }
+
+  takeReferences(): HeldReference[] {
+    const refs: HeldReference[] = [];
+    for (let i = this.items.length - 1; i >= 0; i--) refs.push({ label: slotLabel(i), target: this.items[i] });
+    this.items = [];
+    return this.takeExtras(refs);
+  }
+
+  /** Tuples have no tp_clear: the collector frees them only through others. */
+  override takeReferencesForClear(): HeldReference[] | null {
+    return null;
+  }
+}
+
+/** A hashable key as the dict and set tables index it. */
+export type TableKey = number | string;
+
+export interface DictEntry {
+  key: PyObject;
+  value: PyObject;
+  /** The key's table index; entries with a Python-level __eq__ share a hash bucket. */
+  tableKey: TableKey;
+}
+
+/** Labels for a dict entry's two references. */
+export function dictValueLabel(keyText: string): string {
+  return `[${keyText}]`;
+}
+
+export function dictKeyLabel(keyText: string): string {
+  return `key ${keyText}`;
+}
+
+/**
+ * A dict: entries in insertion order (deleted ones leave a hole until compaction, as in
+ * CPython), with an index from table keys to entry positions.
+ */
+export class PyDict extends PyObject {
+  entries: (DictEntry | null)[] = [];
+  /** Table key → entry position; keys compared by Python __eq__ share one key and a list. */
+  index = new Map<TableKey, number | number[]>();
+  size = 0;
+  /** Labels use a short text of the key, fixed when the entry is made. */
+  keyTexts: string[] = [];
+
+  constructor(cls: PyType) {
+    super(cls);
+    this.untrackKind = 'dict';
+  }
+
+  traverse(visit: (target: HeapObject) => void): void {
+    for (const entry of this.entries) {
+      if (entry !== null) {
+        visit(entry.key);
+        visit(entry.value);
+      }
+    }
+    this.traverseExtras(visit);
+  }
+
+  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+    this.entries.forEach((entry, i) => {
+      if (entry === null) return;
+      visit(dictKeyLabel(this.keyTexts[i]), entry.key);
+      visit(dictValueLabel(this.keyTexts[i]), entry.value);
+    });
+    this.referencesExtras(visit);
+  }
+
+  /** dict_dealloc: each entry's key, then its value, in insertion order. */
+  takeReferences(): HeldReference[] {
+    const refs: HeldReference[] = [];
+    this.entries.forEach((entry, i) => {
+      if (entry === null) return;
+      refs.push({ label: dictKeyLabel(this.keyTexts[i]), target: entry.key });
+      refs.push({ label: dictValueLabel(this.keyTexts[i]), target: entry.value });
+    });
+    this.entries = [];
+    this.keyTexts = [];
+    this.index.clear();
+    this.size = 0;
+    return this.takeExtras(refs);
+  }
+
+  *liveEntries(): IterableIterator<DictEntry> {
+    for (const entry of this.entries) if (entry !== null) yield entry;
+  }
+
+  override display(): string {
+    return '';
+  }
+}
+
+export class PySet extends PyObject {
+  /** Items in the order the set iterates them. */
+  items: PyObject[] = [];
+  index = new Map<TableKey, number | number[]>();
+  tableKeys: TableKey[] = [];
+
+  constructor(cls: PyType) {
+    super(cls);
+  }
+
+  traverse(visit: (target: HeapObject) => void): void {
+    for (const item of this.items) visit(item);
+  }
+
+  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+    this.items.forEach((item, i) => visit(`{${i}}`, item));
+  }
+
+  takeReferences(): HeldReference[] {
+    const refs = this.items.map((target, i) => ({ label: `{${i}}`, target }));
+    this.items = [];
+    this.tableKeys = [];
+    this.index.clear();
+    return refs;
+  }
+
+  override display(): string {
+    return '';
+  }
+}
+
+/**
+ * 3.13+: the __dict__ of an instance whose attributes stay inline. It mirrors the
+ * instance's values without holding references of its own — the collector never sees
+ * it — and writes through it go to the instance.
+ */
+export class PyDictView extends PyDict {
+  constructor(
+    cls: PyType,
+    readonly owner: PyObject,
+  ) {
+    super(cls);
+  }
+  override traverse(visit: (target: HeapObject) => void): void {
+    this.traverseExtras(visit);
+  }
+  override forEachReference(visit: (label: string, target: HeapObject) => void): void {
+    this.referencesExtras(visit);
+  }
+  override takeReferences(): HeldReference[] {
+    this.entries = [];
+    this.keyTexts = [];
+    this.index.clear();
+    this.size = 0;
+    return this.takeExtras([]);
+  }
+}

@@ -1,0 +1,71 @@
+import type { Heap } from '../../core/heap';
+import type { HeapObject, HeldReference } from '../../core/heapObject';
+import type { PyObject, PyType } from './base';
+import type { PyDict } from './containers';
+
+/**
+ * Where an instance keeps its attributes, as the version does it:
+ * - `dict`: in a separate __dict__ dict object (3.10, and subclasses of list/dict before 3.14);
+ * - `inline`: in the instance itself until __dict__ is read, which moves them into a real
+ *   dict (3.11, 3.12);
+ * - `inline-always`: in the instance for good; __dict__ is a view the collector never
+ *   sees (3.13+).
+ * __slots__ values always live in the instance.
+ */
+export type AttributeMode = 'dict' | 'inline' | 'inline-always';
+
+export function attributeLabel(name: string): string {
+  return `.${name}`;
+}
+
+export class AttributeStore {
+  /** Inline values (`inline` modes) and __slots__ values, in the order they were set. */
+  readonly values = new Map<string, PyObject>();
+  /** The __dict__ object, once there is one. */
+  dict: PyDict | null = null;
+
+  constructor(readonly mode: AttributeMode) {}
+
+  /** Whether the dict holds the attributes (rather than the instance). */
+  get inDict(): boolean {
+    return this.dict !== null && this.mode !== 'inline-always';
+  }
+
+  traverse(visit: (target: HeapObject) => void, classRef: PyType | null): void {
+    if (classRef) visit(classRef);
+    for (const v of this.values.values()) visit(v);
+    // 3.13+: while values are inline, the view dict is not visited (the collector never sees it).
+    if (this.dict && this.mode !== 'inline-always') visit(this.dict);
+  }
+
+  forEachReference(visit: (label: string, target: HeapObject) => void, classRef: PyType | null): void {
+    if (classRef) visit('__class__', classRef);
+    for (const [name, v] of this.values) visit(attributeLabel(name), v);
+    if (this.dict) visit('__dict__', this.dict);
+  }
+
+  /** subtype_dealloc: slots and inline values, then the dict, then the class. */
+  take(refs: HeldReference[], classRef: PyType | null): void {
+    for (const [name, target] of this.values) refs.push({ label: attributeLabel(name), target });
+    this.values.clear();
+    if (this.dict) refs.push({ label: '__dict__', target: this.dict });
+    this.dict = null;
+    if (classRef) refs.push({ label: '__class__', target: classRef });
+  }
+
+  /** Stores an inline or slot value. */
+  setValue(heap: Heap, owner: HeapObject, name: string, value: PyObject): void {
+    const old = this.values.get(name);
+    heap.incref(owner, attributeLabel(name), value);
+    this.values.set(name, value);
+    if (old !== undefined) heap.decref(owner, attributeLabel(name), old);
+  }
+
+  deleteValue(heap: Heap, owner: HeapObject, name: string): boolean {
+    const old = this.values.get(name);
+    if (old === undefined) return false;
+    this.values.delete(name);
+    heap.decref(owner, attributeLabel(name), old);
+    return true;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The Python language's rules that differ between CPython versions and that a learner can
+ * see. The collector's half lives in `core/profile.ts`; `versions.ts` fills both.
+ */
+export interface LanguageProfile {
+  readonly version: '3.10' | '3.11' | '3.12' | '3.13' | '3.14';
+  /** The small-int cache: ints in this range are one shared object each. */
+  readonly smallInts: readonly [number, number];
+  /**
+   * PEP 683 (3.12+): None, True, False, small ints, the empty tuple and static strings are
+   * immortal: their counts never move.
+   */
+  readonly immortalSingletons: boolean;
+  /** 3.12: interned strings (identifier-like literals, sys.intern) are immortal too. */
+  readonly internedStringsImmortal: boolean;
+  /**
+   * References the interpreter itself holds to singletons where they are mortal (3.10,
+   * 3.11): what sys.getrefcount reports before the program touches them.
+   */
+  readonly singletonBaseRefs: { readonly none: number; readonly true: number; readonly false: number; readonly emptyTuple: number; readonly smallInt: number };
+  /** 3.10: the caller's stack keeps its references to the arguments during a call. */
+  readonly callerKeepsArguments: boolean;
+  /** 3.14: loading a local pushes a borrowed reference (LOAD_FAST_BORROW). */
+  readonly borrowedLocalLoads: boolean;
+  /**
+   * Where instance attributes live: `dict` — a separate __dict__ object (3.10); `inline` —
+   * in the instance until __dict__ is read, which moves them into a real dict (3.11, 3.12);
+   * `inline-always` — they stay in the instance, and __dict__ is only a view the collector
+   * does not see (3.13+).
+   */
+  readonly instanceAttributes: 'dict' | 'inline' | 'inline-always';
+  /** 3.14: instances of list/dict subclasses keep inline values too. */
+  readonly inlineValuesForBuiltinSubclasses: boolean;
+  /** 3.14: every dict is tracked by the collector, empty or not. */
+  readonly dictsAlwaysTracked: boolean;
+  /** 3.13: the dict made by reading an instance's __dict__ is never tracked. */
+  readonly instanceDictViewUntracked: boolean;
+  /** 3.12: constant tuples of the compiled code start untracked. */
+  readonly constantTuplesUntracked: boolean;
+  /** 3.12+: list/set/dict comprehensions run inline, without a function of their own (PEP 709). */
+  readonly inlinedComprehensions: boolean;
+  /** 3.11+: tracebacks underline the failing expression with ~ and ^. */
+  readonly tracebackCarets: boolean;
+  readonly recursionLimit: number;
+}

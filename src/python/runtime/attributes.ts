@@ -1,0 +1,315 @@
+import { PyInstance, PyObject, PyType } from '../objects/base';
+import { PyBuiltin, PyCell, PyFunction, PyMethod } from '../objects/callables';
+import { PyDict, PyDictView } from '../objects/containers';
+import { AttributeStore, attributeLabel } from '../objects/instance';
+import { PyStruct } from '../objects/struct';
+import { dictDelete, dictGetStr, dictSet, mirrorSet } from './dicts';
+import type { Runtime } from './runtime';
+
+/**
+ * Attribute access: type lookup along the MRO, descriptors (functions become bound
+ * methods, properties call their getters), instance attributes where the version keeps
+ * them, and the builtin types' own attributes.
+ */
+
+const descriptorCache = new WeakMap<PyType, Map<string, PyBuiltin>>();
+
+/** The attribute `name` of a type or its bases (no descriptor binding). */
+export function typeLookup(rt: Runtime, type: PyType, name: string): PyObject | undefined {
+  for (const t of type.mro) {
+    if (t.dict !== null) {
+      const found = dictGetStr(t.dict, name);
+      if (found !== undefined) return found;
+    }
+    const method = t.native.methods?.[name];
+    if (method !== undefined) return methodDescriptor(rt, t, name);
+  }
+  return undefined;
+}
+
+/** The method_descriptor object for a builtin type's method (made once, kept by the type). */
+export function methodDescriptor(rt: Runtime, type: PyType, name: string): PyBuiltin {
+  let cache = descriptorCache.get(type);
+  if (cache === undefined) descriptorCache.set(type, (cache = new Map()));
+  let descriptor = cache.get(name);
+  if (descriptor === undefined) {
+    descriptor = rt.preexisting(new PyBuiltin(rt.types.method_descriptor, name, type.native.methods![name], type), 1);
+    cache.set(name, descriptor);
+  }
+  return descriptor;
+}
+
+function isProperty(rt: Runtime, obj: PyObject): obj is PyStruct {
+  return obj.cls === rt.types.property;
+}
+
+/** Binds what a type lookup found to `obj` (the descriptor protocol for the types we have). */
+function bind(rt: Runtime, found: PyObject, obj: PyObject, owner: PyType): PyObject {
+  if (found instanceof PyFunction) return newMethod(rt, found, obj);
+  if (found instanceof PyBuiltin && found.ownerType !== null) return boundBuiltin(rt, found, obj);
+  if (found.cls === rt.types.staticmethod) return (found as PyStruct).get('__func__')!;
+  if (found.cls === rt.types.classmethod) return newMethod(rt, (found as PyStruct).get('__func__')!, owner);
+  if (isProperty(rt, found)) {
+    const getter = found.get('fget');
+    if (getter === undefined || getter === rt.none) throw rt.error('AttributeError', `property '${propertyName(found)}' of '${obj.cls.name}' object has no getter`);
+    return rt.vm.p.call(getter, [obj], null);
+  }
+  return found;
+}
+
+function propertyName(prop: PyStruct): string {
+  const getter = prop.get('fget');
+  return getter instanceof PyFunction ? getter.code.name : '?';
+}
+
+export function newMethod(rt: Runtime, fn: PyObject, self: PyObject): PyMethod {
+  const method = rt.heap.allocate(new PyMethod(rt.types.method), { gc: true });
+  method.set(rt.heap, '__func__', fn);
+  method.set(rt.heap, '__self__', self);
+  rt.heap.track(method);
+  return method;
+}
+
+function boundBuiltin(rt: Runtime, descriptor: PyBuiltin, self: PyObject): PyBuiltin {
+  const impl = descriptor.impl;
+  const bound = rt.heap.allocate(new PyBuiltin(rt.types.builtin_function_or_method, descriptor.name, (args, kwargs) => impl([self, ...args], kwargs)), { gc: true });
+  bound.set(rt.heap, '__self__', self);
+  rt.heap.track(bound);
+  return bound;
+}
+
+/** The instance attributes' store, made on first use for objects that may have attributes. */
+export function attributesOf(rt: Runtime, obj: PyObject): AttributeStore | null {
+  if (obj.attrs !== null) return obj.attrs;
+  const type = obj.cls;
+  if (!type.isHeapType) return null;
+  if (!type.hasInstanceDict && type.slots === null) return null;
+  let mode = rt.lang.instanceAttributes;
+  // Before 3.14, subclasses of variable-size builtins keep a separate __dict__.
+  if (obj instanceof PyInstance === false && !rt.lang.inlineValuesForBuiltinSubclasses) mode = 'dict';
+  obj.attrs = new AttributeStore(mode);
+  return obj.attrs;
+}
+
+/** The instance's __dict__, made (and, in 3.11–3.12, filled from the inline values) on request. */
+export function instanceDict(rt: Runtime, obj: PyObject): PyDict | null {
+  const attrs = attributesOf(rt, obj);
+  if (attrs === null || !obj.cls.hasInstanceDict) return null;
+  if (attrs.dict !== null) return attrs.dict;
+  if (attrs.mode === 'inline-always') {
+    // 3.13+: a view of the inline values, holding no references of its own.
+    const view = rt.heap.allocate(new PyDictView(rt.types.dict, obj), { gc: true });
+    if (rt.lang.dictsAlwaysTracked) rt.heap.track(view);
+    for (const [name, value] of attrs.values) if (!obj.cls.slots?.includes(name)) mirrorSet(rt, view, name, value);
+    rt.heap.incref(obj, '__dict__', view);
+    attrs.dict = view;
+    return view;
+  }
+  const dict = rt.newDict();
+  rt.heap.incref(obj, '__dict__', dict);
+  attrs.dict = dict;
+  if (attrs.mode === 'inline') {
+    // 3.11/3.12: the values move into the new dict.
+    for (const [name, value] of [...attrs.values]) {
+      if (obj.cls.slots?.includes(name)) continue;
+      dictSet(rt, dict, rt.intern(name), value, { holder: obj, label: attributeLabel(name) });
+      attrs.values.delete(name);
+    }
+  }
+  return dict;
+}
+
+function instanceGet(rt: Runtime, obj: PyObject, name: string): PyObject | undefined {
+  const attrs = obj.attrs;
+  if (attrs === null) return undefined;
+  const inline = attrs.values.get(name);
+  if (inline !== undefined) return inline;
+  if (attrs.dict !== null) return dictGetStr(attrs.dict, name);
+  return undefined;
+}
+
+/** getattr(obj, name). */
+export function getattr(rt: Runtime, obj: PyObject, name: string): PyObject {
+  const found = getattrOrUndefined(rt, obj, name);
+  if (found !== undefined) return found;
+  const type = obj.cls;
+  const getattrHook = typeLookup(rt, type, '__getattr__');
+  if (getattrHook !== undefined && getattrHook instanceof PyFunction) return rt.vm.p.call(getattrHook, [obj, rt.str(name)], null);
+  if (obj instanceof PyType) throw rt.error('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
+  if (obj.cls === rt.types.module) throw rt.error('AttributeError', `module '${moduleName(obj)}' has no attribute '${name}'`);
+  throw rt.error('AttributeError', `'${type.name}' object has no attribute '${name}'`);
+}
+
+function moduleName(module: PyObject): string {
+  const name = (module as PyStruct).get('__name__');
+  return name !== undefined && 'value' in name ? String((name as { value: unknown }).value) : '?';
+}
+
+export function getattrOrUndefined(rt: Runtime, obj: PyObject, name: string): PyObject | undefined {
+  if (obj instanceof PyType) return typeGetattr(rt, obj, name);
+  const type = obj.cls;
+  if (name === '__class__') return type;
+  if (name === '__dict__') {
+    if (obj.cls === rt.types.module || obj instanceof PyFunction) return moduleOrFunctionDict(rt, obj as PyStruct);
+    const dict = instanceDict(rt, obj);
+    if (dict !== null) return dict;
+  }
+  const found = typeLookup(rt, type, name);
+  if (found !== undefined && isProperty(rt, found)) return bind(rt, found, obj, type);
+  const own = instanceGet(rt, obj, name);
+  if (own !== undefined) return own;
+  if (obj.cls === rt.types.module || obj instanceof PyFunction) {
+    const dict = (obj as PyStruct).get('__dict__');
+    if (dict instanceof PyDict) {
+      const value = dictGetStr(dict, name);
+      if (value !== undefined) return value;
+    }
+  }
+  if (found !== undefined) return bind(rt, found, obj, type);
+  const getter = nativeGetter(type, name);
+  if (getter !== undefined) return getter(obj);
+  return undefined;
+}
+
+function nativeGetter(type: PyType, name: string): ((self: PyObject) => PyObject) | undefined {
+  for (const t of type.mro) {
+    const getter = t.native.getters?.[name];
+    if (getter !== undefined) return getter;
+  }
+  return undefined;
+}
+
+function moduleOrFunctionDict(rt: Runtime, obj: PyStruct): PyDict {
+  let dict = obj.get('__dict__') as PyDict | undefined;
+  if (dict === undefined) {
+    dict = rt.newDict();
+    obj.set(rt.heap, '__dict__', dict);
+  }
+  return dict;
+}
+
+/** Attribute lookup on a class: its MRO's dicts, then the metatype's attributes. */
+function typeGetattr(rt: Runtime, type: PyType, name: string): PyObject | undefined {
+  switch (name) {
+    case '__name__':
+      return rt.str(type.name);
+    case '__qualname__':
+      return rt.str(type.name);
+    case '__mro__':
+      return rt.newTuple(type.mro);
+    case '__bases__':
+      return rt.newTuple(type.bases.length ? type.bases : type === rt.types.object ? [] : [rt.types.object]);
+    case '__base__':
+      return type.bases[0] ?? rt.none;
+    case '__class__':
+      return type.cls;
+    case '__dict__':
+      return type.dict ?? rt.newDict();
+  }
+  const found = typeLookup(rt, type, name);
+  if (found !== undefined) {
+    if (found.cls === rt.types.staticmethod) return (found as PyStruct).get('__func__')!;
+    if (found.cls === rt.types.classmethod) return newMethod(rt, (found as PyStruct).get('__func__')!, type);
+    return found;
+  }
+  const meta = typeLookup(rt, type.cls, name);
+  if (meta !== undefined) return bind(rt, meta, type, type.cls);
+  return undefined;
+}
+
+/**
+ * For `obj.name(...)`: the plain function or method descriptor to call with obj as self
+ * (LOAD_METHOD, no bound method made), or null when a normal getattr is needed.
+ */
+export function lookupMethod(rt: Runtime, obj: PyObject, name: string): PyObject | null {
+  if (obj instanceof PyType) return null;
+  const found = typeLookup(rt, obj.cls, name);
+  if (found === undefined) return null;
+  if (!(found instanceof PyFunction) && !(found instanceof PyBuiltin && found.ownerType !== null)) return null;
+  if (instanceGet(rt, obj, name) !== undefined) return null;
+  if ((obj.cls === rt.types.module || obj instanceof PyFunction) && (obj as PyStruct).get('__dict__') !== undefined) return null;
+  return found;
+}
+
+/** setattr(obj, name, value). */
+export function setattr(rt: Runtime, obj: PyObject, name: string, value: PyObject): void {
+  if (obj instanceof PyType) {
+    if (!obj.isHeapType) throw rt.error('TypeError', `cannot set '${name}' attribute of immutable type '${obj.name}'`);
+    dictSet(rt, obj.dict!, rt.intern(name), value);
+    invalidateTypeCaches(obj);
+    return;
+  }
+  const type = obj.cls;
+  const found = typeLookup(rt, type, name);
+  if (found !== undefined && isProperty(rt, found)) {
+    const setter = found.get('fset');
+    if (setter === undefined || setter === rt.none) throw rt.error('AttributeError', `property '${propertyName(found)}' of '${type.name}' object has no setter`);
+    const result = rt.vm.p.call(setter, [obj, value], null);
+    rt.vm.p.discard(result);
+    return;
+  }
+  if (obj.cls === rt.types.module || obj instanceof PyFunction) {
+    dictSet(rt, moduleOrFunctionDict(rt, obj as PyStruct), rt.intern(name), value);
+    return;
+  }
+  const attrs = attributesOf(rt, obj);
+  if (attrs === null || (!type.hasInstanceDict && !type.slots?.includes(name))) {
+    if (type.slots !== null || type.isHeapType) throw rt.error('AttributeError', `'${type.name}' object has no attribute '${name}'`);
+    throw rt.error('AttributeError', noAttributeMessage(rt, type, name));
+  }
+  if (type.slots?.includes(name) || !attrs.inDict) {
+    if (attrs.mode === 'dict' && !type.slots?.includes(name)) {
+      dictSet(rt, instanceDict(rt, obj)!, rt.intern(name), value);
+      return;
+    }
+    attrs.setValue(rt.heap, obj, name, value);
+    if (attrs.dict instanceof PyDictView && !type.slots?.includes(name)) mirrorSet(rt, attrs.dict, name, value);
+    return;
+  }
+  dictSet(rt, attrs.dict!, rt.intern(name), value);
+}
+
+function noAttributeMessage(rt: Runtime, type: PyType, name: string): string {
+  if (rt.lang.version === '3.10') return `'${type.name}' object has no attribute '${name}'`;
+  return `'${type.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`;
+}
+
+export function delattr(rt: Runtime, obj: PyObject, name: string): void {
+  if (obj instanceof PyType) {
+    if (!obj.isHeapType || !dictDelete(rt, obj.dict!, rt.str(name))) throw rt.error('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
+    invalidateTypeCaches(obj);
+    return;
+  }
+  const type = obj.cls;
+  const found = typeLookup(rt, type, name);
+  if (found !== undefined && isProperty(rt, found)) {
+    const deleter = found.get('fdel');
+    if (deleter === undefined || deleter === rt.none) throw rt.error('AttributeError', `property '${propertyName(found)}' of '${type.name}' object has no deleter`);
+    rt.vm.p.discard(rt.vm.p.call(deleter, [obj], null));
+    return;
+  }
+  if (obj.cls === rt.types.module || obj instanceof PyFunction) {
+    const dict = (obj as PyStruct).get('__dict__') as PyDict | undefined;
+    if (dict && dictDelete(rt, dict, rt.str(name))) return;
+    throw rt.error('AttributeError', name);
+  }
+  const attrs = obj.attrs;
+  if (attrs !== null) {
+    const hadValue = attrs.deleteValue(rt.heap, obj, name);
+    if (attrs.dict instanceof PyDictView) {
+      mirrorSet(rt, attrs.dict, name, null);
+      if (hadValue) return;
+    } else if (attrs.dict !== null && dictGetStr(attrs.dict, name) !== undefined) {
+      dictDelete(rt, attrs.dict, rt.str(name));
+      return;
+    }
+    if (hadValue) return;
+  }
+  throw rt.error('AttributeError', type.slots?.includes(name) ? name : `'${type.name}' object has no attribute '${name}'`);
+}
+
+function invalidateTypeCaches(type: PyType): void {
+  type.finalizerCache = null;
+}
+
+export { PyCell };

@@ -1,0 +1,100 @@
+import { installMethods } from '../builtins/methods';
+import { installBuiltins } from '../builtins/functions';
+import { newModule, runUnraisable } from '../builtins/modules';
+import { installWeakrefMethods } from '../builtins/weakrefModule';
+import { VirtualMachine } from '../interpret/vm';
+import { PyStr } from '../objects/atoms';
+import type { PyObject } from '../objects/base';
+import { PyInstance } from '../objects/base';
+import { PyGenerator } from '../objects/callables';
+import { PyDict, PyList } from '../objects/containers';
+import { PyStruct } from '../objects/struct';
+import { typeLookup } from './attributes';
+import { dictSet } from './dicts';
+import { Protocols } from './protocols';
+import type { Runtime } from './runtime';
+
+/**
+ * Brings a runtime to the state of an interpreter about to run a script: builtin types
+ * with their methods, the builtins and __main__ modules, gc's lists, sys.stdout, and the
+ * heap's hooks into Python code (finalizers, weakref callbacks, gc.callbacks).
+ */
+export function bootstrap(rt: Runtime, fileName: string, source: readonly string[]): void {
+  const vm = new VirtualMachine(rt);
+  rt.vm = vm;
+  vm.p = new Protocols(rt);
+  vm.p.fileName = fileName;
+  rt.sourceLines = source;
+  installMethods(rt);
+  installWeakrefMethods(rt);
+  const builtinsModule = newModule(rt, 'builtins');
+  rt.heap.incref(rt.interpreterRoot, 'builtins', builtinsModule);
+  rt.modules.set('builtins', builtinsModule);
+  rt.builtins = builtinsModule.get('__dict__') as PyDict;
+  rt.gcGarbage = rt.newList();
+  rt.heap.incref(rt.interpreterRoot, 'gc.garbage', rt.gcGarbage);
+  rt.gcCallbacks = rt.newList();
+  rt.heap.incref(rt.interpreterRoot, 'gc.callbacks', rt.gcCallbacks);
+  rt.sysStdout = rt.preexisting(new PyStruct(rt.types.object), 2);
+  rt.sysStderr = rt.preexisting(new PyStruct(rt.types.object), 2);
+  installBuiltins(rt, rt.builtins);
+  const main = newModule(rt, '__main__');
+  rt.heap.incref(rt.interpreterRoot, '__main__', main);
+  rt.modules.set('__main__', main);
+  rt.mainModule = main;
+  rt.mainDict = main.get('__dict__') as PyDict;
+  dictSet(rt, rt.mainDict, rt.intern('__builtins__'), builtinsModule);
+  dictSet(rt, rt.mainDict, rt.intern('__file__'), rt.str(fileName));
+  dictSet(rt, rt.mainDict, rt.intern('__doc__'), rt.none);
+  installHooks(rt);
+}
+
+function installHooks(rt: Runtime): void {
+  const p = rt.vm.p;
+  rt.heap.hooks = {
+    runFinalizer(obj) {
+      if (obj instanceof PyGenerator) {
+        runUnraisable(rt, () => rt.vm.closeGenerator(obj), () => p.repr(obj));
+        return;
+      }
+      const del = typeLookup(rt, (obj as PyInstance).cls, '__del__');
+      if (del === undefined) return;
+      runUnraisable(
+        rt,
+        () => p.discard(p.call(del, [obj as PyObject], null)),
+        () => p.repr(del),
+      );
+    },
+    runWeakrefCallback(callback, weakref) {
+      runUnraisable(
+        rt,
+        () => p.discard(p.call(callback as PyObject, [weakref as unknown as PyObject], null)),
+        () => p.repr(callback as PyObject),
+      );
+    },
+    runGcCallbacks(phase, info) {
+      const callbacks = rt.gcCallbacks;
+      if (callbacks.items.length === 0) return;
+      p.run(() => {
+        const infoDict = p.own(rt.newDict()) as PyDict;
+        dictSet(rt, infoDict, rt.intern('generation'), rt.int(info.generation));
+        dictSet(rt, infoDict, rt.intern('collected'), rt.int(info.collected));
+        dictSet(rt, infoDict, rt.intern('uncollectable'), rt.int(info.uncollectable));
+        const phaseStr = p.own(rt.str(phase));
+        for (const cb of [...callbacks.items]) {
+          p.own(cb);
+          runUnraisable(
+            rt,
+            () => p.discard(p.call(cb, [phaseStr, infoDict], null)),
+            () => `calling GC callback ${p.repr(cb)}`,
+          );
+        }
+      });
+    },
+    saveGarbage(obj) {
+      (rt.gcGarbage as PyList).append(rt.heap, obj as PyObject);
+    },
+  };
+}
+
+export { PyStr };

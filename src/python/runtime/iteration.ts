@@ -1,0 +1,290 @@
+import type { ExecFrame } from '../interpret/frame';
+import { TEMPORARY } from '../interpret/frame';
+import { PyInt, PyStr } from '../objects/atoms';
+import type { PyObject } from '../objects/base';
+import { PyFunction, PyGenerator } from '../objects/callables';
+import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
+import { PyStruct } from '../objects/struct';
+import { typeLookup } from './attributes';
+import { PythonError } from './errors';
+import type { Runtime } from './runtime';
+
+/**
+ * Iterators. Builtin iterators hold their sequence (a counted reference, `it_seq`) and
+ * let go of it when exhausted, as CPython's do.
+ */
+
+interface SeqState {
+  index: number;
+}
+interface RangeState {
+  next: number | bigint;
+  stop: number | bigint;
+  step: number | bigint;
+}
+interface DictIterState {
+  position: number;
+  kind: 'keys' | 'values' | 'items';
+  size: number;
+}
+
+function newIterator(rt: Runtime, type: PyStruct['cls'], fields: Record<string, PyObject>, state: unknown): PyStruct {
+  const it = rt.heap.allocate(new PyStruct(type), { gc: true });
+  for (const [name, value] of Object.entries(fields)) it.set(rt.heap, name, value);
+  it.state = state;
+  rt.heap.track(it);
+  return it;
+}
+
+/** iter(obj). */
+export function getIter(rt: Runtime, obj: PyObject): PyObject {
+  const t = rt.types;
+  if (obj instanceof PyGenerator) return obj;
+  if (obj.cls.isHeapType) {
+    const method = typeLookup(rt, obj.cls, '__iter__');
+    if (method instanceof PyFunction) {
+      const it = rt.vm.p.call(method, [obj], null);
+      return it;
+    }
+    if (typeLookup(rt, obj.cls, '__getitem__') instanceof PyFunction) return newIterator(rt, t.callable_iterator, { it_seq: obj }, { index: 0, getitem: true });
+  }
+  if (obj instanceof PyList) return newIterator(rt, t.list_iterator, { it_seq: obj }, { index: 0 } satisfies SeqState);
+  if (obj instanceof PyTuple) return newIterator(rt, t.tuple_iterator, { it_seq: obj }, { index: 0 } satisfies SeqState);
+  if (obj instanceof PyStr) return newIterator(rt, t.str_iterator, { it_seq: obj }, { index: 0 } satisfies SeqState);
+  if (obj instanceof PyDict) return dictIterator(rt, obj, 'keys');
+  if (obj instanceof PySet) return newIterator(rt, t.set_iterator, { it_seq: obj }, { index: 0, size: obj.items.length });
+  const special = rt.vm.p.specialIter(obj);
+  if (special !== null) return special;
+  if (isIterator(rt, obj)) return obj;
+  throw rt.error('TypeError', `'${obj.cls.name}' object is not iterable`);
+}
+
+export function dictIterator(rt: Runtime, dict: PyDict, kind: 'keys' | 'values' | 'items'): PyStruct {
+  const t = rt.types;
+  const type = kind === 'keys' ? t.dict_keyiterator : kind === 'values' ? t.dict_valueiterator : t.dict_itemiterator;
+  return newIterator(rt, type, { it_seq: dict }, { position: 0, kind, size: dict.size } satisfies DictIterState);
+}
+
+export function rangeIterator(rt: Runtime, start: number | bigint, stop: number | bigint, step: number | bigint): PyStruct {
+  return newIterator(rt, rt.types.range_iterator, {}, { next: start, stop, step } satisfies RangeState);
+}
+
+const ITERATOR_TYPES = new Set(['list_iterator', 'tuple_iterator', 'str_iterator', 'str_ascii_iterator', 'set_iterator', 'dict_keyiterator', 'dict_valueiterator', 'dict_itemiterator', 'range_iterator', 'callable_iterator', 'list_reverseiterator', 'enumerate', 'zip', 'map', 'filter', 'reversed']);
+
+function isIterator(rt: Runtime, obj: PyObject): boolean {
+  if (ITERATOR_TYPES.has(obj.cls.name) && !obj.cls.isHeapType) return true;
+  return obj.cls.isHeapType && typeLookup(rt, obj.cls, '__next__') instanceof PyFunction;
+}
+
+/** The sequence is done: the iterator drops it. */
+function exhaust(rt: Runtime, it: PyStruct): null {
+  it.clear(rt.heap, 'it_seq');
+  return null;
+}
+
+/** next(iterator): the item (borrowed, fresh or in transit), or null when exhausted. */
+export function next(rt: Runtime, it: PyObject): PyObject | null {
+  if (it instanceof PyGenerator) return rt.vm.resumeGenerator(it, rt.none, null);
+  if (it instanceof PyStruct && !it.cls.isHeapType) {
+    const t = rt.types;
+    const seq = it.get('it_seq');
+    switch (it.cls) {
+      case t.list_iterator:
+      case t.tuple_iterator: {
+        const state = it.state as SeqState;
+        if (seq === undefined) return null;
+        const items = (seq as PyList | PyTuple).items;
+        if (state.index < items.length) return items[state.index++];
+        return exhaust(rt, it);
+      }
+      case t.list_reverseiterator: {
+        const state = it.state as SeqState;
+        if (seq === undefined) return null;
+        const items = (seq as PyList).items;
+        if (state.index >= 0 && state.index < items.length) return items[state.index--];
+        return exhaust(rt, it);
+      }
+      case t.str_iterator: {
+        const state = it.state as SeqState;
+        if (seq === undefined) return null;
+        const chars = Array.from((seq as PyStr).value);
+        if (state.index < chars.length) return rt.str(chars[state.index++]);
+        return exhaust(rt, it);
+      }
+      case t.set_iterator: {
+        const state = it.state as { index: number; size: number };
+        if (seq === undefined) return null;
+        const set = seq as PySet;
+        if (set.items.length !== state.size) throw rt.error('RuntimeError', 'Set changed size during iteration');
+        if (state.index < set.items.length) return set.items[state.index++];
+        return exhaust(rt, it);
+      }
+      case t.dict_keyiterator:
+      case t.dict_valueiterator:
+      case t.dict_itemiterator: {
+        const state = it.state as DictIterState;
+        if (seq === undefined) return null;
+        const dict = seq as PyDict;
+        if (dict.size !== state.size) {
+          state.size = -1;
+          throw rt.error('RuntimeError', 'dictionary changed size during iteration');
+        }
+        while (state.position < dict.entries.length && dict.entries[state.position] === null) state.position++;
+        if (state.position >= dict.entries.length) return exhaust(rt, it);
+        const entry = dict.entries[state.position++]!;
+        if (state.kind === 'keys') return entry.key;
+        if (state.kind === 'values') return entry.value;
+        return rt.newTuple([entry.key, entry.value]);
+      }
+      case t.range_iterator: {
+        const s = it.state as RangeState;
+        const more = s.step > 0 ? s.next < s.stop : s.next > s.stop;
+        if (!more) return null;
+        const value = s.next;
+        s.next = typeof value === 'number' && typeof s.step === 'number' ? value + s.step : BigInt(value) + BigInt(s.step);
+        return rt.int(value);
+      }
+      case t.callable_iterator: {
+        const state = it.state as { index: number; getitem?: boolean; sentinel?: boolean };
+        if (seq === undefined) return null;
+        if (state.getitem) {
+          try {
+            return rt.vm.p.getitem(seq, rt.int(state.index++));
+          } catch (e) {
+            if (e instanceof PythonError && rt.vm.p.isInstanceOfName(e.exception, 'IndexError')) {
+              rt.vm.p.clearError(e);
+              return exhaust(rt, it);
+            }
+            throw e;
+          }
+        }
+        const value = rt.vm.p.call(seq, [], null);
+        const sentinel = it.get('sentinel')!;
+        if (rt.vm.p.equals(value, sentinel)) {
+          rt.vm.p.discard(value);
+          return exhaust(rt, it);
+        }
+        return value;
+      }
+      case t.enumerate: {
+        const inner = it.get('it')!;
+        const state = it.state as { count: number };
+        return rt.vm.p.scope(() => {
+          const item = next(rt, inner);
+          if (item === null) return null;
+          return rt.newTuple([rt.int(state.count++), rt.vm.p.own(item)]);
+        });
+      }
+      case t.zip: {
+        const iterators = (it.get('iterators') as PyTuple).items;
+        return rt.vm.p.scope(() => {
+          const items: PyObject[] = [];
+          for (const inner of iterators) {
+            const item = next(rt, inner);
+            if (item === null) return null;
+            items.push(rt.vm.p.own(item));
+          }
+          return rt.newTuple(items);
+        });
+      }
+      case t.map: {
+        const fn = it.get('func')!;
+        const iterators = (it.get('iterators') as PyTuple).items;
+        return rt.vm.p.scope(() => {
+          const items: PyObject[] = [];
+          for (const inner of iterators) {
+            const item = next(rt, inner);
+            if (item === null) return null;
+            items.push(rt.vm.p.own(item));
+          }
+          return rt.vm.p.call(fn, items, null);
+        });
+      }
+      case t.filter: {
+        const fn = it.get('func')!;
+        const inner = it.get('it')!;
+        return rt.vm.p.scope(() => {
+          for (;;) {
+            const item = next(rt, inner);
+            if (item === null) return null;
+            rt.vm.p.own(item);
+            const keep = fn === rt.none ? rt.vm.p.truthy(item) : rt.vm.p.callTruthy(fn, [item]);
+            if (keep) return item;
+          }
+        });
+      }
+    }
+  }
+  if (it.cls.isHeapType) {
+    const method = typeLookup(rt, it.cls, '__next__');
+    if (method instanceof PyFunction) {
+      try {
+        return rt.vm.p.call(method, [it], null);
+      } catch (e) {
+        if (e instanceof PythonError && rt.vm.p.isInstanceOfName(e.exception, 'StopIteration')) {
+          rt.vm.p.clearError(e);
+          return null;
+        }
+        throw e;
+      }
+    }
+  }
+  throw rt.error('TypeError', `'${it.cls.name}' object is not an iterator`);
+}
+
+/**
+ * Every item of an iterable. Call inside `p.scope`: the items are held by the scope (a
+ * generator's items would otherwise die at once) until it ends.
+ */
+export function collect(rt: Runtime, iterable: PyObject): PyObject[] {
+  if ((iterable instanceof PyList || iterable instanceof PyTuple) && !iterable.cls.isHeapType) return [...iterable.items];
+  const p = rt.vm.p;
+  const it = p.own(getIter(rt, iterable));
+  const items: PyObject[] = [];
+  for (;;) {
+    const item = next(rt, it);
+    if (item === null) break;
+    items.push(p.own(item));
+  }
+  return items;
+}
+
+/** UNPACK_SEQUENCE / UNPACK_EX: replaces the iterable on the stack by its items, first on top. */
+export function unpack(rt: Runtime, frame: ExecFrame, count: number, starIndex: number): void {
+  const source = frame.stack[frame.stack.length - 1]!;
+  rt.vm.p.scope(() => {
+    unpackItems(rt, frame, source, count, starIndex);
+    return null;
+  });
+}
+
+function unpackItems(rt: Runtime, frame: ExecFrame, source: PyObject, count: number, starIndex: number): void {
+  const heap = rt.heap;
+  let items: PyObject[];
+  const exactSequence = (source instanceof PyList || source instanceof PyTuple) && !source.cls.isHeapType;
+  items = exactSequence ? [...(source as PyList).items] : collect(rt, source);
+  if (starIndex < 0) {
+    if (items.length < count) throw rt.error('ValueError', `not enough values to unpack (expected ${count}, got ${items.length})`);
+    if (items.length > count) throw rt.error('ValueError', tooMany(rt, count, items.length, exactSequence));
+  } else {
+    if (items.length < count) throw rt.error('ValueError', `not enough values to unpack (expected at least ${count}, got ${items.length})`);
+    const after = count - starIndex;
+    const middle = rt.newList(items.slice(starIndex, items.length - after));
+    items = [...items.slice(0, starIndex), middle, ...items.slice(items.length - after)];
+  }
+  for (let i = items.length - 1; i >= 0; i--) {
+    heap.incref(frame.holder, TEMPORARY, items[i]);
+    frame.stack.push(items[i]);
+    frame.borrowed.push(false);
+  }
+  rt.vm.release(frame, frame.stack.length - 1 - items.length);
+}
+
+function tooMany(rt: Runtime, expected: number, got: number, known: boolean): string {
+  if (rt.lang.version === '3.14' && known) return `too many values to unpack (expected ${expected}, got ${got})`;
+  return `too many values to unpack (expected ${expected})`;
+}
+
+export function isIntObject(o: PyObject): o is PyInt {
+  return o instanceof PyInt;
+}

@@ -1,0 +1,267 @@
+import { Heap } from '../../core/heap';
+import type { Holder, RootHolder } from '../../core/heapObject';
+import type { VersionProfile } from '../../versions';
+import type { CodeUnit, ConstantPool } from '../compile/code';
+import { floatRepr, IntValue, normalizeInt } from '../format/numbers';
+import { PyFloat, PyInt, PySingleton, PyStr, PyBytes, PyComplex } from '../objects/atoms';
+import { PyObject, PyType } from '../objects/base';
+import { PyDict, PyList, PyTuple, PySet } from '../objects/containers';
+import type { LanguageProfile } from '../profile';
+import { PyStruct } from '../objects/struct';
+import { PythonError, SimulationStop } from './errors';
+import { createBuiltinTypes, BuiltinTypes } from './typeSystem';
+import type { VirtualMachine } from '../interpret/vm';
+
+/** The limits that keep any input from hanging or exhausting the host. */
+export interface Limits {
+  /** Lines executed before the run stops (runaway loops). */
+  readonly steps: number;
+  /** Objects alive at once. */
+  readonly objects: number;
+  /** Characters printed. */
+  readonly output: number;
+}
+
+export const DEFAULT_LIMITS: Limits = { steps: 1_000_000, objects: 2_000_000, output: 10_000_000 };
+
+/**
+ * The state of one simulated interpreter: the heap, the builtin types and singletons,
+ * the interned strings, the modules, and where output goes. Objects are made here so
+ * that each is allocated, counted and tracked as CPython would.
+ */
+export class Runtime {
+  readonly heap: Heap;
+  readonly lang: LanguageProfile;
+  readonly types: BuiltinTypes;
+  readonly none: PySingleton;
+  readonly ellipsis: PySingleton;
+  readonly notImplemented: PySingleton;
+  readonly true_: PyInt;
+  readonly false_: PyInt;
+  readonly emptyTuple: PyTuple;
+  readonly emptyString: PyStr;
+  private readonly smallInts = new Map<number, PyInt>();
+  private readonly chars = new Map<string, PyStr>();
+  /** Interned strings; the table holds no counted reference (interned strings are "mortal"). */
+  readonly interned = new Map<string, PyStr>();
+
+  /** sys.modules and the interpreter's own tables. */
+  readonly interpreterRoot: RootHolder;
+  /** The compiled program: code objects and the syntax tree's constants, alive while the script runs. */
+  readonly programRoot: RootHolder;
+  /** Values in transit between TypeScript code and a frame (a native call's result). */
+  readonly transit: RootHolder;
+  /** The exception being raised, until a handler takes it. */
+  readonly raising: RootHolder;
+  /** Values TypeScript code holds while it works (a builtin iterating a generator). */
+  readonly nativeRoot: RootHolder;
+  /** weakref.finalize's registry: finalizers stay alive until they run or are detached. */
+  readonly finalizeRegistry: RootHolder;
+  /** The __build_class__ builtin. */
+  buildClass!: PyObject;
+
+  vm!: VirtualMachine;
+  builtins!: PyDict;
+  mainModule!: PyStruct;
+  mainDict!: PyDict;
+  /** gc.garbage, gc.callbacks. */
+  gcGarbage!: PyList;
+  gcCallbacks!: PyList;
+  pool: ConstantPool | null = null;
+  poolObjects: (PyObject | null)[] = [];
+  codeObjects = new Map<CodeUnit, PyObject>();
+
+  /** Loaded modules by name (sys.modules). */
+  readonly modules = new Map<string, PyStruct>();
+  sysStdout!: PyObject;
+  sysStderr!: PyObject;
+  /** The program's source lines, for tracebacks. */
+  sourceLines: readonly string[] = [];
+
+  stdout: (text: string) => void = () => {};
+  stderr: (text: string) => void = () => {};
+  outputSize = 0;
+  steps = 0;
+
+  constructor(
+    readonly version: VersionProfile,
+    readonly limits: Limits = DEFAULT_LIMITS,
+    options: { trace?: boolean } = {},
+  ) {
+    this.heap = new Heap(version.collector, { trace: options.trace ?? true });
+    this.lang = version.language;
+    this.interpreterRoot = this.heap.openRoot('module', 'sys.modules');
+    this.programRoot = this.heap.openRoot('hidden', 'the compiled program');
+    this.transit = this.heap.openRoot('hidden', 'a value being passed');
+    this.raising = this.heap.openRoot('hidden', 'the exception being raised');
+    this.nativeRoot = this.heap.openRoot('hidden', 'a builtin at work');
+    this.finalizeRegistry = this.heap.openRoot('hidden', 'weakref.finalize registry');
+    this.types = createBuiltinTypes(this);
+    const base = this.lang.singletonBaseRefs;
+    this.none = this.preexisting(new PySingleton(this.types.NoneType, 'None'), base.none);
+    this.ellipsis = this.preexisting(new PySingleton(this.types.ellipsis, 'Ellipsis'), 100);
+    this.notImplemented = this.preexisting(new PySingleton(this.types.NotImplementedType, 'NotImplemented'), 100);
+    this.true_ = this.preexisting(new PyInt(this.types.bool, 1), base.true);
+    this.false_ = this.preexisting(new PyInt(this.types.bool, 0), base.false);
+    this.emptyTuple = this.preexisting(new PyTuple(this.types.tuple, []), base.emptyTuple);
+    this.emptyString = this.preexisting(new PyStr(this.types.str, ''), 100);
+    this.emptyString.interned = true;
+    this.interned.set('', this.emptyString);
+  }
+
+  /** An object that exists before the program starts (static in CPython): immortal from 3.12. */
+  preexisting<T extends PyObject>(obj: T, baseRefs: number): T {
+    return this.heap.allocate(obj, { immortal: this.lang.immortalSingletons, externalRefs: this.lang.immortalSingletons ? 0 : baseRefs });
+  }
+
+  // --- atoms ---------------------------------------------------------------------------
+
+  bool(value: boolean): PyInt {
+    return value ? this.true_ : this.false_;
+  }
+
+  int(value: IntValue | bigint): PyInt {
+    const v = typeof value === 'bigint' ? normalizeInt(value) : value;
+    if (typeof v === 'number') {
+      const [low, high] = this.lang.smallInts;
+      if (v >= low && v <= high) {
+        let cached = this.smallInts.get(v);
+        if (cached === undefined) {
+          cached = this.preexisting(new PyInt(this.types.int, v), this.lang.singletonBaseRefs.smallInt);
+          this.smallInts.set(v, cached);
+        }
+        return cached;
+      }
+    }
+    return this.heap.allocate(new PyInt(this.types.int, v));
+  }
+
+  float(value: number): PyFloat {
+    return this.heap.allocate(new PyFloat(this.types.float, value, floatRepr(value)));
+  }
+
+  complex(real: number, imag: number, shown: string): PyComplex {
+    return this.heap.allocate(new PyComplex(this.types.complex, real, imag, shown));
+  }
+
+  /** A new str (one-character latin-1 strings and '' are shared, as in CPython). */
+  str(value: string): PyStr {
+    if (value.length === 0) return this.emptyString;
+    if (value.length === 1 && value.charCodeAt(0) < 256) {
+      let cached = this.chars.get(value);
+      if (cached === undefined) {
+        cached = this.preexisting(new PyStr(this.types.str, value), 100);
+        cached.interned = true;
+        this.chars.set(value, cached);
+        this.interned.set(value, cached);
+      }
+      return cached;
+    }
+    return this.heap.allocate(new PyStr(this.types.str, value));
+  }
+
+  /** The interned string for `value` (sys.intern, identifiers). */
+  intern(value: string): PyStr {
+    const found = this.interned.get(value);
+    if (found !== undefined && !found.freed) return found;
+    const s = this.str(value);
+    this.internInPlace(s);
+    return s;
+  }
+
+  internInPlace(s: PyStr): PyStr {
+    const found = this.interned.get(s.value);
+    if (found !== undefined && !found.freed) return found;
+    s.interned = true;
+    this.interned.set(s.value, s);
+    if (this.lang.internedStringsImmortal && !s.immortal) {
+      // 3.12 makes interned strings immortal.
+      s.immortal = true;
+      s.refcount = this.heap.profile.immortalRefcount;
+    }
+    return s;
+  }
+
+  bytes(value: Uint8Array): PyBytes {
+    return this.heap.allocate(new PyBytes(this.types.bytes, value));
+  }
+
+  // --- containers ----------------------------------------------------------------------
+
+  newList(items: readonly PyObject[] = []): PyList {
+    const list = this.heap.allocate(new PyList(this.types.list), { gc: true, track: true });
+    for (const item of items) list.append(this.heap, item);
+    return list;
+  }
+
+  /** A tuple of `items`, each gaining a reference from the tuple. */
+  newTuple(items: readonly PyObject[]): PyTuple {
+    if (items.length === 0) return this.emptyTuple;
+    const tuple = this.heap.allocate(new PyTuple(this.types.tuple, [...items]), { gc: true });
+    items.forEach((item, i) => this.heap.incref(tuple, `[${i}]`, item));
+    this.heap.track(tuple);
+    return tuple;
+  }
+
+  newDict(): PyDict {
+    const dict = this.heap.allocate(new PyDict(this.types.dict), { gc: true });
+    if (this.lang.dictsAlwaysTracked) this.heap.track(dict);
+    return dict;
+  }
+
+  newSet(frozen = false): PySet {
+    return this.heap.allocate(new PySet(frozen ? this.types.frozenset : this.types.set), { gc: true, track: true });
+  }
+
+  // --- ownership -----------------------------------------------------------------------
+
+  /** Takes a reference from `holder` to `obj`. */
+  incref(holder: Holder, label: string, obj: PyObject): void {
+    this.heap.incref(holder, label, obj);
+  }
+
+  decref(holder: Holder, label: string, obj: PyObject): void {
+    this.heap.decref(holder, label, obj);
+  }
+
+  /** Puts a result in transit: the caller of a native function takes it from there. */
+  transitResult(obj: PyObject): PyObject {
+    this.heap.incref(this.transit, 'result', obj);
+    return obj;
+  }
+
+  // --- errors --------------------------------------------------------------------------
+
+  /** Makes and raises `TypeName(message)`. */
+  error(typeName: string, message?: string): PythonError {
+    return this.vm.makeError(typeName, message);
+  }
+
+  stop(reason: 'unsupported' | 'budget' | 'limit', message: string): SimulationStop {
+    return new SimulationStop(reason, message, this.vm.currentLine(), this.vm.currentColumn());
+  }
+
+  /** Counts printed characters against the output limit. */
+  write(text: string, stream: 'stdout' | 'stderr'): void {
+    this.outputSize += text.length;
+    if (this.outputSize > this.limits.output) throw this.stop('limit', `output limit reached (${this.limits.output} characters)`);
+    if (stream === 'stdout') this.stdout(text);
+    else this.stderr(text);
+    this.heap.output(text, stream);
+  }
+
+  typeOf(obj: PyObject): PyType {
+    return obj.cls;
+  }
+
+  /** sys.modules as a dict (made on request). */
+  modulesDict(): PyDict {
+    const dict = this.newDict();
+    for (const [name, module] of this.modules) this.vm.p.dictSet(dict, this.intern(name), module);
+    return dict;
+  }
+}
+
+export function isStr(obj: PyObject): obj is PyStr {
+  return obj instanceof PyStr;
+}

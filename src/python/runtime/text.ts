@@ -1,0 +1,213 @@
+import { floatRepr, formatWithSpec } from '../format/numbers';
+import { PyBytes, PyComplex, PyFloat, PyInt, PySingleton, PyStr } from '../objects/atoms';
+import { PyObject, PyType } from '../objects/base';
+import { PyBuiltin, PyFunction, PyGenerator, PyMethod } from '../objects/callables';
+import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
+import { PyStruct } from '../objects/struct';
+import { typeLookup } from './attributes';
+import type { Runtime } from './runtime';
+
+/** repr() and str() of objects, as CPython writes them. */
+
+/** A stand-in address for reprs and id(): stable per object, shaped like CPython's. */
+export function addressOf(obj: PyObject): number {
+  return 0x7f5e3c000000 + obj.id * 0x30;
+}
+
+export function hexAddress(obj: PyObject): string {
+  return '0x' + addressOf(obj).toString(16);
+}
+
+/** Python's repr of a str. */
+export function strRepr(s: string): string {
+  const quote = s.includes("'") && !s.includes('"') ? '"' : "'";
+  let out = quote;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    if (ch === quote || ch === '\\') out += '\\' + ch;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\t') out += '\\t';
+    else if (c < 0x20 || c === 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (c >= 0x80 && c < 0xa0) out += '\\x' + c.toString(16).padStart(2, '0');
+    else if (c === 0xad) out += '\\xad';
+    else if ((c >= 0xd800 && c < 0xe000) || c === 0xfffe || c === 0xffff) out += '\\u' + c.toString(16).padStart(4, '0');
+    else out += ch;
+  }
+  return out + quote;
+}
+
+function bytesRepr(b: Uint8Array): string {
+  const hasSingle = b.includes(0x27);
+  const hasDouble = b.includes(0x22);
+  const quote = hasSingle && !hasDouble ? '"' : "'";
+  let out = 'b' + quote;
+  for (const c of b) {
+    if (c === quote.charCodeAt(0) || c === 0x5c) out += '\\' + String.fromCharCode(c);
+    else if (c === 0x0a) out += '\\n';
+    else if (c === 0x0d) out += '\\r';
+    else if (c === 0x09) out += '\\t';
+    else if (c < 0x20 || c >= 0x7f) out += '\\x' + c.toString(16).padStart(2, '0');
+    else out += String.fromCharCode(c);
+  }
+  return out + quote;
+}
+
+/** repr of a complex, e.g. `(1+2j)`, `2j`, `(-0-1j)`. */
+export function complexRepr(real: number, imag: number): string {
+  const part = (x: number): string => {
+    const r = floatRepr(x);
+    return r.endsWith('.0') ? r.slice(0, -2) : r;
+  };
+  if (real === 0 && !Object.is(real, -0)) return `${part(imag)}j`;
+  const sign = imag < 0 || Object.is(imag, -0) ? '-' : '+';
+  return `(${part(real)}${sign}${part(Math.abs(imag))}j)`;
+}
+
+/** Objects whose repr is being computed, to print `[...]` for recursive containers. */
+const inProgress = new Set<PyObject>();
+
+export function repr(rt: Runtime, obj: PyObject): string {
+  if (obj instanceof PyStr) return obj.cls === rt.types.str ? strRepr(obj.value) : userRepr(rt, obj) ?? strRepr(obj.value);
+  if (obj instanceof PyInt) {
+    if (obj.cls === rt.types.bool) return obj.value ? 'True' : 'False';
+    return obj.cls === rt.types.int ? String(obj.value) : userRepr(rt, obj) ?? String(obj.value);
+  }
+  if (obj instanceof PyFloat) return floatRepr(obj.value);
+  if (obj instanceof PyComplex) return complexRepr(obj.real, obj.imag);
+  if (obj instanceof PySingleton) return obj.name;
+  if (obj instanceof PyBytes) return bytesRepr(obj.value);
+  const custom = userRepr(rt, obj);
+  if (custom !== null) return custom;
+  if (obj instanceof PyType) return `<class '${obj.qualifiedName()}'>`;
+  if (inProgress.has(obj)) {
+    if (obj instanceof PyList) return '[...]';
+    if (obj instanceof PyDict) return '{...}';
+    return '...';
+  }
+  inProgress.add(obj);
+  try {
+    if (obj instanceof PyList) return '[' + obj.items.map((i) => repr(rt, i)).join(', ') + ']';
+    if (obj instanceof PyTuple) {
+      if (obj.items.length === 1) return '(' + repr(rt, obj.items[0]) + ',)';
+      return '(' + obj.items.map((i) => repr(rt, i)).join(', ') + ')';
+    }
+    if (obj instanceof PyDict) {
+      const parts: string[] = [];
+      for (const e of obj.liveEntries()) parts.push(`${repr(rt, e.key)}: ${repr(rt, e.value)}`);
+      return '{' + parts.join(', ') + '}';
+    }
+    if (obj instanceof PySet) {
+      const frozen = obj.cls === rt.types.frozenset;
+      const name = obj.cls.name;
+      if (obj.items.length === 0) return `${name}()`;
+      const inner = '{' + obj.items.map((i) => repr(rt, i)).join(', ') + '}';
+      return frozen || obj.cls !== rt.types.set ? `${name}(${inner})` : inner;
+    }
+    return rt.vm.p.defaultRepr(obj);
+  } finally {
+    inProgress.delete(obj);
+  }
+}
+
+/** Calls a Python-level __repr__ if the object's class defines one. */
+function userRepr(rt: Runtime, obj: PyObject): string | null {
+  if (!obj.cls.isHeapType) return null;
+  const method = typeLookup(rt, obj.cls, '__repr__');
+  if (!(method instanceof PyFunction)) return null;
+  return rt.vm.p.callForString(method, obj, '__repr__');
+}
+
+/** The repr of objects without a literal form: functions, instances, modules... */
+export function defaultRepr(rt: Runtime, obj: PyObject): string {
+  const at = hexAddress(obj);
+  if (obj instanceof PyFunction) return `<function ${obj.code.qualname} at ${at}>`;
+  if (obj instanceof PyBuiltin) {
+    const self = obj.get('__self__');
+    if (self !== undefined) return `<built-in method ${obj.name} of ${self.cls.name} object at ${hexAddress(self)}>`;
+    return obj.ownerType ? `<method '${obj.name}' of '${obj.ownerType.name}' objects>` : `<built-in function ${obj.name}>`;
+  }
+  if (obj instanceof PyMethod) {
+    const fn = obj.get('__func__');
+    const name = fn instanceof PyFunction ? fn.code.qualname : '?';
+    return `<bound method ${name} of ${repr(rt, obj.get('__self__')!)}>`;
+  }
+  if (obj instanceof PyGenerator) return `<generator object ${obj.qualname} at ${at}>`;
+  if (obj.cls === rt.types.module) {
+    const name = (obj as PyStruct).get('__name__') as PyStr | undefined;
+    return name?.value === '__main__' ? `<module '__main__' from '${rt.vm.p.fileName}'>` : `<module '${name?.value ?? '?'}' (built-in)>`;
+  }
+  const special = rt.vm.p.specialRepr(obj);
+  if (special !== null) return special;
+  return `<${obj.cls.qualifiedName()} object at ${at}>`;
+}
+
+export function str(rt: Runtime, obj: PyObject): string {
+  if (obj instanceof PyStr) return obj.value;
+  if (obj.cls.isHeapType) {
+    const method = typeLookup(rt, obj.cls, '__str__');
+    if (method instanceof PyFunction) return rt.vm.p.callForString(method, obj, '__str__');
+  }
+  if (rt.vm.p.isException(obj)) return rt.vm.p.exceptionStr(obj);
+  return repr(rt, obj);
+}
+
+/** format(value, spec) for f-strings and format(). */
+export function format(rt: Runtime, value: PyObject, spec: string): string {
+  if (value.cls.isHeapType) {
+    const method = typeLookup(rt, value.cls, '__format__');
+    if (method instanceof PyFunction) return rt.vm.p.callForString(method, value, '__format__', [rt.str(spec)]);
+  }
+  if (spec === '') return str(rt, value);
+  let result: string | null = null;
+  if (value instanceof PyInt && value.cls !== rt.types.bool) result = formatWithSpec('int', value.value, spec);
+  else if (value instanceof PyInt) result = formatWithSpec('int', value.value, spec);
+  else if (value instanceof PyFloat) result = formatWithSpec('float', value.value, spec);
+  else if (value instanceof PyStr) result = formatWithSpec('str', value.value, spec);
+  else result = formatWithSpec('str', str(rt, value), spec);
+  if (result === null) throw rt.error('ValueError', `Invalid format specifier '${spec}' for object of type '${value.cls.name}'`);
+  return result;
+}
+
+/** printf-style `str % args` for the common conversions. */
+export function percentFormat(rt: Runtime, template: string, args: PyObject): string {
+  const values = args instanceof PyTuple && args.cls === rt.types.tuple ? args.items : [args];
+  let i = 0;
+  const text = template.replace(/%(\((\w+)\))?([-+ #0]*)(\d+|\*)?(?:\.(\d+))?([sdirfFeEgGxXoc%])/g, (_m, _k, key: string | undefined, flags: string, width: string | undefined, precision: string | undefined, conv: string) => {
+    if (conv === '%') return '%';
+    let value: PyObject;
+    if (key !== undefined) value = rt.vm.p.getitem(args, rt.str(key));
+    else {
+      if (i >= values.length) throw rt.error('TypeError', 'not enough arguments for format string');
+      value = values[i++];
+    }
+    let body: string;
+    switch (conv) {
+      case 's':
+        body = str(rt, value);
+        break;
+      case 'r':
+        body = repr(rt, value);
+        break;
+      case 'd':
+      case 'i':
+        body = String(value instanceof PyFloat ? Math.trunc(value.value) : (value as PyInt).value);
+        break;
+      case 'c':
+        body = value instanceof PyStr ? value.value : String.fromCodePoint(Number((value as PyInt).value));
+        break;
+      default: {
+        const spec = `${flags.includes('0') ? '0' : ''}${precision !== undefined ? '.' + precision : ''}${conv}`;
+        body = formatWithSpec(value instanceof PyFloat ? 'float' : 'int', (value as PyInt | PyFloat).value, spec) ?? '';
+      }
+    }
+    if (flags.includes('+') && /^\d/.test(body)) body = '+' + body;
+    if (width !== undefined && width !== '*') {
+      const w = parseInt(width, 10);
+      body = flags.includes('-') ? body.padEnd(w) : body.padStart(w, flags.includes('0') && conv !== 's' ? '0' : ' ');
+    }
+    return body;
+  });
+  if (i < values.length && !(args instanceof PyDict)) throw rt.error('TypeError', 'not all arguments converted during string formatting');
+  return text;
+}
