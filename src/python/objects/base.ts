@@ -11,7 +11,8 @@ export abstract class PyObject extends HeapObject {
   attrs: AttributeStore | null = null;
 
   constructor(readonly cls: PyType) {
-    super(cls.name);
+    // `type` and `object` are made before `type` exists: their type is `type`.
+    super(cls?.name ?? 'type');
   }
 
   /**

@@ -74,7 +74,7 @@ function installHooks(rt: Runtime): void {
     },
     runGcCallbacks(phase, info) {
       const callbacks = rt.gcCallbacks;
-      if (callbacks.items.length === 0) return;
+      if (callbacks.items.length === 0 || rt.shuttingDown) return;
       p.run(() => {
         const infoDict = p.own(rt.newDict()) as PyDict;
         dictSet(rt, infoDict, rt.intern('generation'), rt.int(info.generation));

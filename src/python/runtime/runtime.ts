@@ -81,6 +81,8 @@ export class Runtime {
   stdout: (text: string) => void = () => {};
   stderr: (text: string) => void = () => {};
   outputSize = 0;
+  /** After the program: gc.callbacks are no longer called (a shutdown collection). */
+  shuttingDown = false;
   steps = 0;
 
   constructor(
