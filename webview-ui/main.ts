@@ -22,13 +22,14 @@ const app = new HeapInspector(document.getElementById('root') ?? document.body, 
 app.start();
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
+  const received = performance.now();
   const message = validateHostMessage(event.data);
   if (message === null) {
     const kind = typeof event.data === 'object' && event.data !== null ? String((event.data as { kind?: unknown }).kind) : typeof event.data;
     log('error', `dropped an unknown or malformed message from the host (kind: ${kind})`);
     return;
   }
-  app.receive(message);
+  app.receive(message, received);
 });
 
 post({ kind: 'ready' });

@@ -1,7 +1,7 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { extname, join, normalize, resolve } from 'node:path';
+import { dirname, extname, join, normalize } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { isHeapView, type HeapView, type HostMessage, type PanelMessage } from '../../src/protocol';
 import { makeNonce, renderPanelHtml } from '../../src/extension/panel/panelHtml';
@@ -14,7 +14,12 @@ import { themeCss, type ThemeName } from './themes';
  * `cspSource` is a real origin, as in VS Code.
  */
 
-export const ROOT = resolve(__dirname, '../../..');
+/** The repository root: the bundled tests and benchmarks live at different depths in dist/. */
+export const ROOT = ((): string => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
 export const FIXTURES = join(ROOT, 'test/webview/fixtures');
 export const SCREENSHOTS = join(ROOT, 'test-results/screenshots/webview');
 

@@ -23,7 +23,7 @@ async function boxes(panel: PanelPage): Promise<DrawnBox[]> {
       badge: e.querySelector('.badge text')?.textContent ?? '',
       gc: e.querySelector('.gc-chip text')?.textContent ?? '',
       value: e.querySelector('.value')?.textContent ?? '',
-      classes: [...e.classList],
+      classes: Array.from(e.classList),
       aria: e.getAttribute('aria-label') ?? '',
       badgeTitle: e.querySelector('.badge title')?.textContent ?? '',
     })),
@@ -32,7 +32,7 @@ async function boxes(panel: PanelPage): Promise<DrawnBox[]> {
 
 async function arrows(panel: PanelPage): Promise<{ from: string; to: string; label: string; classes: string[]; d: string }[]> {
   return panel.page.$$eval('.picture .edge', (els) =>
-    els.map((e) => ({ from: e.getAttribute('data-from') ?? '', to: e.getAttribute('data-to') ?? '', label: e.getAttribute('data-label') ?? '', classes: [...e.classList], d: e.querySelector('.line')?.getAttribute('d') ?? '' })),
+    els.map((e) => ({ from: e.getAttribute('data-from') ?? '', to: e.getAttribute('data-to') ?? '', label: e.getAttribute('data-label') ?? '', classes: Array.from(e.classList), d: e.querySelector('.line')?.getAttribute('d') ?? '' })),
   );
 }
 
