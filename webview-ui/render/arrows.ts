@@ -10,7 +10,7 @@ import type { SceneEdge } from '../model';
  * their colours in every viewer.
  */
 export function renderArrow(edge: SceneEdge, route: Route): SVGGElement {
-  const points = route.points;
+  const points = route.shape === 'curve' ? route.points : straighten(route.points);
   const classes = ['edge', `edge-${edge.kind}`];
   if (edge.garbage) classes.push('edge-garbage');
   if (edge.freed) classes.push('edge-freed');
@@ -31,6 +31,19 @@ export function renderArrow(edge: SceneEdge, route: Route): SVGGElement {
       : points[points.length - 2] ?? { x: end.x - 10, y: end.y };
   g.append(s('path', { class: 'head', d: arrowHead(before, end) }));
   return g;
+}
+
+/**
+ * ELK sometimes routes a nearly straight arrow with a jog of a pixel or two (port and target
+ * at slightly different heights); drawn, that reads as a glitch, so it becomes one line.
+ */
+function straighten(points: readonly Point[]): readonly Point[] {
+  if (points.length <= 2) return points;
+  const y0 = points[0].y;
+  if (points.every((p) => Math.abs(p.y - y0) < 4) && points.every((p, i) => i === 0 || p.x >= points[i - 1].x)) {
+    return [points[0], { x: points[points.length - 1].x, y: y0 }];
+  }
+  return points;
 }
 
 function roundedPath(points: readonly Point[], radius: number): string {
