@@ -128,6 +128,12 @@ const BUILTIN_CONSTRUCTORS: Record<string, Constructor> = {
     if (args.length >= 2 && args[0] instanceof PyBytes) return rt.str(new TextDecoder().decode(args[0].value));
     return rt.str(rt.vm.p.str(args[0]));
   },
+  bytearray: (rt, args, kwargs, type) => {
+    const made = BUILTIN_CONSTRUCTORS.bytes(rt, args, kwargs, type) as PyBytes;
+    const copy = rt.heap.allocate(new PyBytes(rt.types.bytearray, made.value));
+    rt.vm.p.discard(made);
+    return copy;
+  },
   bytes: (rt, args) => {
     if (args.length === 0) return rt.bytes(new Uint8Array());
     const a = args[0];
@@ -222,6 +228,25 @@ const BUILTIN_CONSTRUCTORS: Record<string, Constructor> = {
   super: (rt, args) => rt.vm.p.makeSuper(args),
 };
 
+const IMMUTABLE_LAYOUTS = ['int', 'float', 'str', 'tuple', 'bytes', 'complex'];
+
+/** An instance of a subclass of an immutable builtin, carrying `base`'s value. */
+function subclassInstance(rt: Runtime, type: PyType, base: PyObject): PyObject {
+  let obj: PyObject;
+  if (base instanceof PyInt) obj = new PyInt(type, base.value);
+  else if (base instanceof PyFloat) obj = new PyFloat(type, base.value, base.display());
+  else if (base instanceof PyStr) obj = new PyStr(type, base.value);
+  else if (base instanceof PyBytes) obj = new PyBytes(type, base.value);
+  else if (base instanceof PyComplex) obj = new PyComplex(type, base.real, base.imag, base.display());
+  else if (base instanceof PyTuple) obj = new PyTuple(type, [...base.items]);
+  else throw rt.stop('unsupported', `subclasses of ${type.layout!.name} are not simulated`);
+  rt.heap.allocate(obj, { gc: true });
+  if (obj instanceof PyTuple) obj.items.forEach((item, i) => rt.heap.incref(obj, `[${i}]`, item));
+  rt.heap.incref(obj, '__class__', type);
+  rt.heap.track(obj);
+  return obj;
+}
+
 export function constructObject(rt: Runtime, type: PyType, args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null): PyObject {
   if (!type.isHeapType) {
     const exception = rt.types.exceptions.get(type.name);
@@ -233,7 +258,11 @@ export function constructObject(rt: Runtime, type: PyType, args: readonly PyObje
   const p = rt.vm.p;
   const customNew = typeLookup(rt, type, '__new__');
   let obj: PyObject;
-  if (customNew !== undefined && customNew.cls === rt.types.staticmethod) {
+  const immutable = type.layout !== null && IMMUTABLE_LAYOUTS.includes(type.layout.name);
+  if (immutable && (customNew === undefined || customNew.cls !== rt.types.staticmethod)) {
+    // int.__new__(cls, ...) and friends: the builtin value, in an instance of the subclass.
+    obj = p.scope(() => subclassInstance(rt, type, p.own(BUILTIN_CONSTRUCTORS[type.layout!.name](rt, args, kwargs, type.layout!))));
+  } else if (customNew !== undefined && customNew.cls === rt.types.staticmethod) {
     obj = p.call((customNew as PyStruct).get('__func__')!, [type, ...args], kwargs);
     if (!p.isInTransit(obj)) rt.transitResult(obj);
     if (!obj.cls.isSubtypeOf(type)) return obj;
@@ -256,7 +285,7 @@ export function constructObject(rt: Runtime, type: PyType, args: readonly PyObje
   } else if (type.layout === rt.types.dict && (args.length || kwargs?.size)) {
     if (args.length) p.dictUpdate(obj as PyDict, args[0], false);
     if (kwargs) for (const [k, v] of kwargs) dictSet(rt, obj as PyDict, rt.intern(k), v);
-  } else if ((type.layout === null || type.layout === rt.types.object) && (args.length || kwargs?.size) && customNew === undefined) {
+  } else if ((type.layout === null || type.layout === rt.types.object) && (args.length || kwargs?.size) && customNew === undefined && !immutable) {
     throw rt.error('TypeError', `${type.name}() takes no arguments`);
   }
   return obj;

@@ -278,7 +278,7 @@ export function installBuiltins(rt: Runtime, dict: PyDict): void {
     if (name === '__build_class__') rt.buildClass = fn;
   }
   const t = rt.types;
-  for (const type of [t.object, t.type, t.int, t.bool, t.float, t.complex, t.str, t.bytes, t.list, t.tuple, t.dict, t.set, t.frozenset, t.range, t.slice, t.enumerate, t.zip, t.map, t.filter, t.reversed, t.property, t.staticmethod, t.classmethod, t.super]) {
+  for (const type of [t.object, t.type, t.int, t.bool, t.float, t.complex, t.str, t.bytes, t.bytearray, t.list, t.tuple, t.dict, t.set, t.frozenset, t.range, t.slice, t.enumerate, t.zip, t.map, t.filter, t.reversed, t.property, t.staticmethod, t.classmethod, t.super]) {
     put(type.name, type);
   }
   for (const [name, type] of t.exceptions) put(name, type);

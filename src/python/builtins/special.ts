@@ -1,5 +1,6 @@
 import type * as ast from '../ast';
 import { PyInt } from '../objects/atoms';
+import { PyBuiltin, PyMethod } from '../objects/callables';
 import type { PyObject } from '../objects/base';
 import { PyDict } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
@@ -77,6 +78,15 @@ export function specialCall(rt: Runtime, callable: PyObject, args: readonly PyOb
 
 export function specialCompare(rt: Runtime, op: ast.CmpOp, a: PyObject, b: PyObject): boolean | null {
   const t = rt.types;
+  // Bound methods are equal when they bind the same function to the same object.
+  if ((a instanceof PyMethod && b instanceof PyMethod) || (a instanceof PyBuiltin && b instanceof PyBuiltin && a.get('__self__') !== undefined)) {
+    if (op !== 'Eq' && op !== 'NotEq') return null;
+    const sa = (a as PyStruct).get('__self__');
+    const sb = (b as PyStruct).get('__self__');
+    const fa = a instanceof PyMethod ? a.get('__func__') : (a as PyBuiltin).name;
+    const fb = b instanceof PyMethod ? b.get('__func__') : (b as PyBuiltin).name;
+    return (sa === sb && fa === fb) === (op === 'Eq');
+  }
   if (a instanceof PyStruct && b instanceof PyStruct && a.cls === t.range && b.cls === t.range) {
     if (op !== 'Eq' && op !== 'NotEq') return null;
     const x = rangeState(a);

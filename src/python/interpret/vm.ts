@@ -157,18 +157,20 @@ export class VirtualMachine {
       throw this.makeError('RecursionError', RECURSION_MESSAGE);
     }
     entry.entry = true;
+    const savedMark = this.rt.transitMark;
     const saved = this.current;
     entry.back = saved;
     this.current = entry;
     let pending: PythonError | null = thrown !== null ? this.raiseObject(thrown) : null;
     try {
       for (;;) {
+        if (pending !== null) {
+          const error = pending;
+          pending = null;
+          // An exception that leaves the entry frame goes back to the TypeScript caller.
+          if (!this.unwind(error, entry)) throw error;
+        }
         try {
-          if (pending !== null) {
-            const error = pending;
-            pending = null;
-            this.unwind(error, entry);
-          }
           return this.loop(entry);
         } catch (e) {
           if (!(e instanceof PythonError)) {
@@ -186,6 +188,7 @@ export class VirtualMachine {
     } finally {
       this.nesting--;
       this.current = saved;
+      this.rt.transitMark = savedMark;
     }
   }
 
@@ -202,9 +205,9 @@ export class VirtualMachine {
 
   /**
    * Finds the handler for `error`, from the current frame outwards; frames without one are
-   * finished and left. Throws when the exception leaves `entry`.
+   * finished and left. Returns false when the exception leaves `entry`.
    */
-  private unwind(error: PythonError, entry: ExecFrame): void {
+  private unwind(error: PythonError, entry: ExecFrame): boolean {
     const exc = error.exception;
     let first = true;
     for (;;) {
@@ -226,13 +229,12 @@ export class VirtualMachine {
         frame.borrowed.push(false);
         this.handling = exc;
         frame.pc = block.handler;
-        return;
+        return true;
       }
       // No handler here: the frame ends.
       this.finishFrame(frame);
-      if (frame === entry) throw error;
+      if (frame === entry || frame.back === null) return false;
       this.current = frame.back;
-      if (this.current === null) throw error;
     }
   }
 
@@ -345,8 +347,7 @@ export class VirtualMachine {
   /** Pushes a native result: moved from transit when it is there, else a new reference. */
   pushResult(frame: ExecFrame, obj: PyObject): void {
     const transit = this.rt.transit;
-    const n = transit.targets.length;
-    if (n > 0 && transit.targets[n - 1] === obj) {
+    if (this.rt.inTransit(obj)) {
       this.heap.move(transit, 'result', frame.holder, TEMPORARY, obj);
     } else {
       this.heap.incref(frame.holder, TEMPORARY, obj);
@@ -417,7 +418,7 @@ export class VirtualMachine {
       const op = ops[pc] as Op;
       const arg = args[pc];
       frame.pc = pc + 1;
-      frame.transitMark = rt.transit.targets.length;
+      frame.transitMark = rt.transitMark = rt.transit.targets.length;
       switch (op) {
         case Op.Nop:
           break;

@@ -3,10 +3,19 @@ import { PyObject, PyType } from './base';
 
 /** Objects that hold no references: numbers, strings, singletons. */
 abstract class PyAtom extends PyObject {
-  traverse(_visit: (target: HeapObject) => void): void {}
-  forEachReference(_visit: (label: string, target: HeapObject) => void): void {}
+  // Atoms hold nothing — except, for instances of user subclasses (class I(int)), their
+  // class and attributes.
+  traverse(visit: (target: HeapObject) => void): void {
+    this.traverseExtras(visit);
+  }
+  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+    this.referencesExtras(visit);
+  }
   takeReferences(): HeldReference[] {
-    return [];
+    return this.takeExtras([]);
+  }
+  override hasFinalizer(): boolean {
+    return this.cls.isHeapType && this.cls.instancesHaveFinalizer();
   }
 }
 

@@ -156,6 +156,12 @@ export function getattrOrUndefined(rt: Runtime, obj: PyObject, name: string): Py
   }
   const found = typeLookup(rt, type, name);
   if (found !== undefined && isProperty(rt, found)) return bind(rt, found, obj, type);
+  if (found !== undefined && found.cls === rt.types.member_descriptor) {
+    // A __slots__ member: the instance's value, or AttributeError when the slot is empty.
+    const value = obj.attrs?.values.get(name);
+    if (value !== undefined) return value;
+    throw rt.error('AttributeError', `'${type.name}' object has no attribute '${name}'`);
+  }
   const own = instanceGet(rt, obj, name);
   if (own !== undefined) return own;
   if (obj.cls === rt.types.module || obj instanceof PyFunction) {

@@ -212,7 +212,7 @@ export function allocateInstance(rt: Runtime, type: PyType): PyObject {
   if (layout === null || layout === rt.types.object) obj = new PyInstance(type);
   else if (layout === rt.types.list) obj = new PyList(type);
   else if (layout === rt.types.dict) obj = new PyDict(type);
-  else if (layout === rt.types.exceptions.get('BaseException')) obj = new PyStruct(type);
+  else if (layout === rt.types.exceptions.get('BaseException') || layout === rt.types.object) obj = new PyStruct(type);
   else throw rt.stop('unsupported', `subclasses of ${layout.name} are not simulated`);
   rt.heap.allocate(obj, { gc: true });
   // Instances of heap types hold their class.

@@ -1,6 +1,6 @@
 import { PyBytes, PyInt, PyStr } from '../objects/atoms';
 import { PyObject, PyType } from '../objects/base';
-import { PyFunction } from '../objects/callables';
+import { PyBuiltin, PyFunction } from '../objects/callables';
 import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
 import { typeLookup } from './attributes';
@@ -78,10 +78,11 @@ function sequenceIndex(rt: Runtime, key: PyObject, length: number, typeName: str
   return i >= 0 && i < length ? i : null;
 }
 
+/** A __getitem__-style method from a user class, or from a builtin type that defines one natively. */
 function userItemMethod(rt: Runtime, obj: PyObject, name: string): PyObject | null {
-  if (!obj.cls.isHeapType) return null;
+  if (!obj.cls.isHeapType && obj.cls.native.methods?.[name] === undefined) return null;
   const m = typeLookup(rt, obj.cls, name);
-  return m instanceof PyFunction ? m : null;
+  return m instanceof PyFunction || m instanceof PyBuiltin ? m : null;
 }
 
 export function getitem(rt: Runtime, obj: PyObject, key: PyObject): PyObject {

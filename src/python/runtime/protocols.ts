@@ -389,17 +389,14 @@ export class Protocols {
    */
   own(obj: PyObject): PyObject {
     const rt = this.rt;
-    const transit = rt.transit;
-    const n = transit.targets.length;
-    if (n > 0 && transit.targets[n - 1] === obj) rt.heap.move(transit, 'result', rt.nativeRoot, 'held', obj);
+    if (rt.inTransit(obj)) rt.heap.move(rt.transit, 'result', rt.nativeRoot, 'held', obj);
     else rt.heap.incref(rt.nativeRoot, 'held', obj);
     return obj;
   }
 
   /** Whether `obj` is the value in transit (a call's result not yet taken). */
   isInTransit(obj: PyObject): boolean {
-    const t = this.rt.transit.targets;
-    return t.length > 0 && t[t.length - 1] === obj;
+    return this.rt.inTransit(obj);
   }
 
   /** Drops a result nobody wants (it may be in transit, fresh, or borrowed). */
@@ -417,24 +414,31 @@ export class Protocols {
    * result is put in transit first, so it survives the release.
    */
   scope<T extends PyObject | null>(fn: () => T): T {
-    const root = this.rt.nativeRoot;
-    const mark = root.targets.length;
+    const rt = this.rt;
+    const mark = rt.nativeRoot.targets.length;
+    const savedTransitMark = rt.transitMark;
+    rt.transitMark = rt.transit.targets.length;
     try {
       const result = fn();
-      if (result !== null && !this.isInTransit(result)) this.rt.transitResult(result);
+      if (result !== null && !rt.inTransit(result)) rt.transitResult(result);
       return result;
     } finally {
       this.releaseOwned(mark);
+      rt.transitMark = savedTransitMark;
     }
   }
 
   /** Like `scope`, for work that returns nothing. */
   run(fn: () => void): void {
-    const mark = this.rt.nativeRoot.targets.length;
+    const rt = this.rt;
+    const mark = rt.nativeRoot.targets.length;
+    const savedTransitMark = rt.transitMark;
+    rt.transitMark = rt.transit.targets.length;
     try {
       fn();
     } finally {
       this.releaseOwned(mark);
+      rt.transitMark = savedTransitMark;
     }
   }
 

@@ -53,6 +53,11 @@ export class Runtime {
   readonly transit: RootHolder;
   /** The exception being raised, until a handler takes it. */
   readonly raising: RootHolder;
+  /**
+   * How many values were in transit when the current operation began: a result is "in
+   * transit" only above this mark (an equal object further down belongs to someone else).
+   */
+  transitMark = 0;
   /** Values TypeScript code holds while it works (a builtin iterating a generator). */
   readonly nativeRoot: RootHolder;
   /** weakref.finalize's registry: finalizers stay alive until they run or are detached. */
@@ -224,6 +229,12 @@ export class Runtime {
 
   decref(holder: Holder, label: string, obj: PyObject): void {
     this.heap.decref(holder, label, obj);
+  }
+
+  /** Whether `obj` was put in transit by the current operation. */
+  inTransit(obj: PyObject): boolean {
+    const t = this.transit.targets;
+    return t.length > this.transitMark && t[t.length - 1] === obj;
   }
 
   /** Puts a result in transit: the caller of a native function takes it from there. */

@@ -76,7 +76,7 @@ export function repr(rt: Runtime, obj: PyObject): string {
   if (obj instanceof PyFloat) return floatRepr(obj.value);
   if (obj instanceof PyComplex) return complexRepr(obj.real, obj.imag);
   if (obj instanceof PySingleton) return obj.name;
-  if (obj instanceof PyBytes) return bytesRepr(obj.value);
+  if (obj instanceof PyBytes) return obj.cls === rt.types.bytearray ? `bytearray(${bytesRepr(obj.value)})` : bytesRepr(obj.value);
   const custom = userRepr(rt, obj);
   if (custom !== null) return custom;
   if (obj instanceof PyType) return `<class '${obj.qualifiedName()}'>`;

@@ -11,6 +11,7 @@ export interface BuiltinTypes {
   readonly complex: PyType;
   readonly str: PyType;
   readonly bytes: PyType;
+  readonly bytearray: PyType;
   readonly list: PyType;
   readonly tuple: PyType;
   readonly dict: PyType;
@@ -134,6 +135,7 @@ export function createBuiltinTypes(rt: Runtime): BuiltinTypes {
     complex: simple('complex'),
     str: simple('str'),
     bytes: simple('bytes'),
+    bytearray: simple('bytearray'),
     list: simple('list'),
     tuple: simple('tuple'),
     dict: simple('dict'),
