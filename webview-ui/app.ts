@@ -163,6 +163,8 @@ export class HeapInspector {
     this.state.collection = 0;
     this.state.phase = 0;
     this.draw(false);
+    // A view opened from a hover link names the object to show.
+    if (view.focus !== undefined) this.focusObject(view.focus);
   }
 
   /** Nothing to draw: a friendly empty state. */

@@ -21,6 +21,19 @@ describe('Heap Inspector gallery: every fixture in both themes (Chromium)', func
     await harness?.stop();
   });
 
+  it('fits a narrow panel: the details move under the picture', async () => {
+    const panel = await harness.open({ theme: 'light', width: 520, height: 820 });
+    try {
+      await panel.show(fixture('node-03-gc-run'));
+      const side = await panel.page.$eval('.side', (e) => e.getBoundingClientRect().toJSON() as DOMRect);
+      const content = await panel.page.$eval('.content', (e) => e.getBoundingClientRect().toJSON() as DOMRect);
+      assert.ok(side.top >= content.bottom - 1, 'the side column sits below the picture');
+      await panel.screenshot('narrow-node-03-gc-run-light');
+    } finally {
+      await panel.close();
+    }
+  });
+
   for (const theme of ['dark', 'light'] as ThemeName[]) {
     describe(`${theme} theme`, () => {
       let panel: PanelPage;

@@ -246,6 +246,8 @@ describe('Heap Inspector picture (Chromium)', function () {
     assert.ok(drawn.find((b) => b.id === 95)?.aria.includes('old generation'));
     const meters = await panel.page.$$eval('.meter', (els) => els.map((e) => e.getAttribute('aria-label')));
     assert.deepEqual(meters, ['young: 1 of 2000', 'old: 0 of 10']);
+    await panel.page.click('[data-run-gc="2"]');
+    assert.deepEqual((await panel.posted()).at(-1), { kind: 'runGc', generation: 2 });
     await panel.show(fixture('constants-310'));
     const str = (await boxes(panel)).find((b) => b.id === 90);
     assert.equal(str?.gc, 'untracked');

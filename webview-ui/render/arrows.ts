@@ -9,7 +9,7 @@ import type { SceneEdge } from '../model';
  * logic can find it, with its head as a separate path: no <marker>, so exported SVGs keep
  * their colours in every viewer.
  */
-export function renderArrow(edge: SceneEdge, route: Route): SVGGElement {
+export function renderArrow(edge: SceneEdge, route: Route, description: string): SVGGElement {
   const points = route.shape === 'curve' ? route.points : straighten(route.points);
   const classes = ['edge', `edge-${edge.kind}`];
   if (edge.garbage) classes.push('edge-garbage');
@@ -21,6 +21,7 @@ export function renderArrow(edge: SceneEdge, route: Route): SVGGElement {
     'data-to': edge.to,
     'data-label': edge.label,
   });
+  g.append(s('title', {}, description));
   const end = points[points.length - 1];
   const enter = route.enter ?? 'left';
   const d = route.shape === 'curve' ? curvePath(points[0], end, enter) : roundedPath(points, 6);

@@ -73,9 +73,12 @@ export class Picture {
         ),
       );
     }
+    const holderName = (edge: (typeof scene.edges)[number]): string =>
+      edge.fromKind === 'frame' ? (scene.frames.find((f) => f.frame.id === edge.from)?.frame.name ?? 'frame') : (scene.byId.get(edge.from)?.object.name ?? '');
     for (const edge of scene.edges) {
       const route = layout.routes.get(edge.id);
-      if (route) edges.append(renderArrow(edge, route));
+      const target = scene.byId.get(edge.to)?.object.name ?? String(edge.to);
+      if (route) edges.append(renderArrow(edge, route, `${holderName(edge)} ${edge.label} → ${target}`));
     }
     if (layout.frames) nodes.append(renderFrames(scene, layout.frames));
     // Tab order follows reading order: left to right by layer, then top to bottom.
