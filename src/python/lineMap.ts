@@ -72,6 +72,21 @@ export class LineMap {
     return { lineno, col: utf8Length(this.text, start, offset) };
   }
 
+  /**
+   * The 1-based column in code points of a UTF-16 offset, as `SyntaxError.offset`
+   * counts (CPython converts its byte columns to characters when it raises).
+   */
+  charOffset(offset: number): number {
+    const start = this.lineStarts[this.lineOf(offset) - 1];
+    let chars = 0;
+    for (let i = start; i < offset; i++) {
+      const c = this.text.charCodeAt(i);
+      // The second half of a surrogate pair is not a character of its own.
+      if (!(c >= 0xdc00 && c <= 0xdfff && i > start && this.text.charCodeAt(i - 1) >= 0xd800 && this.text.charCodeAt(i - 1) <= 0xdbff)) chars++;
+    }
+    return chars + 1;
+  }
+
   /** UTF-16 offset of CPython's (lineno, UTF-8 column); the inverse of `position`. */
   offsetOf(lineno: number, byteCol: number): number {
     const start = this.lineStart(lineno);

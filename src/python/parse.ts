@@ -40,7 +40,14 @@ export function parseModule(source: string, options: ParseOptions): ParseResult 
   try {
     const parse = parsePyright(text, options.version);
     const lowered = lowerModule(parse, lines, options.version);
-    const errors = findSyntaxErrors({ text, lines, parse, lowered, version: options.version });
+    const errors = findSyntaxErrors({
+      text,
+      lines,
+      parse,
+      lowered,
+      version: options.version,
+      reparse: (fieldText) => parseModule(fieldText, options).errors[0],
+    });
     return { module: lowered.module, errors };
   } catch (error) {
     // Nesting beyond MAX_NESTING, or a stack overflow inside pyright on pathological
