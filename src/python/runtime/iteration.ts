@@ -1,6 +1,6 @@
 import type { ExecFrame } from '../interpret/frame';
 import { TEMPORARY } from '../interpret/frame';
-import { PyInt, PyStr } from '../objects/atoms';
+import { PyBytes, PyInt, PyStr } from '../objects/atoms';
 import type { PyObject } from '../objects/base';
 import { PyFunction, PyGenerator } from '../objects/callables';
 import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
@@ -53,6 +53,9 @@ export function getIter(rt: Runtime, obj: PyObject): PyObject {
   if (obj instanceof PyStr) return newIterator(rt, t.str_iterator, { it_seq: obj }, { index: 0 } satisfies SeqState);
   if (obj instanceof PyDict) return dictIterator(rt, obj, 'keys');
   if (obj instanceof PySet) return newIterator(rt, t.set_iterator, { it_seq: obj }, { index: 0, size: obj.items.length });
+  if (obj instanceof PyBytes) {
+    return rt.vm.p.scope(() => newIterator(rt, t.tuple_iterator, { it_seq: rt.vm.p.own(rt.newTuple(Array.from(obj.value, (b) => rt.int(b)))) }, { index: 0 } satisfies SeqState));
+  }
   const special = rt.vm.p.specialIter(obj);
   if (special !== null) return special;
   if (isIterator(rt, obj)) return obj;
