@@ -240,6 +240,61 @@ function isReferenceList(value: unknown): boolean {
   return Array.isArray(value) && value.every((r) => isObject(r) && typeof r.label === 'string' && isInt(r.target));
 }
 
+function isIntList(value: unknown): boolean {
+  return Array.isArray(value) && value.every(isInt);
+}
+
+function isGcStatus(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  if (value.kind === 'generation') return isInt(value.generation) && typeof value.label === 'string';
+  return value.kind === 'untracked' || value.kind === 'immortal' || value.kind === 'permanent';
+}
+
+function isReferrer(value: unknown): boolean {
+  return isObject(value) && isInt(value.holder) && typeof value.holderName === 'string' && typeof value.label === 'string' && typeof value.hidden === 'boolean';
+}
+
+function isRefcountChange(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    isInt(value.id) &&
+    isInt(value.delta) &&
+    Array.isArray(value.causes) &&
+    value.causes.every((c) => isObject(c) && typeof c.holderName === 'string' && typeof c.label === 'string' && isInt(c.delta))
+  );
+}
+
+function isNamedIdList(value: unknown, withRefs: boolean): boolean {
+  return value === undefined || (Array.isArray(value) && value.every((e) => isObject(e) && isInt(e.id) && typeof e.name === 'string' && (!withRefs || isInt(e.gcRefs))));
+}
+
+function isPhase(value: unknown): boolean {
+  return isObject(value) && typeof value.name === 'string' && typeof value.explanation === 'string' && isNamedIdList(value.gcRefs, true) && isNamedIdList(value.objects, false);
+}
+
+function isCollection(value: unknown): boolean {
+  return (
+    isObject(value) &&
+    isInt(value.generation) &&
+    (value.reason === 'manual' || value.reason === 'automatic') &&
+    isInt(value.collected) &&
+    isInt(value.uncollectable) &&
+    isInt(value.examined) &&
+    typeof value.detailTruncated === 'boolean' &&
+    Array.isArray(value.phases) &&
+    value.phases.length > 0 &&
+    value.phases.every(isPhase)
+  );
+}
+
+const STOP_REASONS: readonly unknown[] = ['exception', 'unsupported', 'budget', 'limit', 'syntax'];
+
+function isStatus(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  if (value.kind === 'complete') return true;
+  return value.kind === 'stopped' && STOP_REASONS.includes(value.reason) && typeof value.message === 'string' && isInt(value.line);
+}
+
 /** A structural check of the parts the panel relies on; deep enough that a bad view cannot break rendering. */
 export function isHeapView(value: unknown): value is HeapView {
   if (!isObject(value)) return false;
@@ -248,17 +303,19 @@ export function isHeapView(value: unknown): value is HeapView {
   if (!isObject(source) || typeof source.uri !== 'string' || typeof source.fileName !== 'string' || !isInt(source.line) || typeof source.lineText !== 'string') return false;
   const execution = value.execution;
   if (!isObject(execution) || !isInt(execution.index) || !isInt(execution.count)) return false;
-  if (!Array.isArray(value.frames) || !value.frames.every((f) => isObject(f) && isInt(f.id) && typeof f.name === 'string' && isReferenceList(f.variables))) return false;
+  if (!Array.isArray(value.frames) || !value.frames.every((f) => isObject(f) && isInt(f.id) && typeof f.name === 'string' && typeof f.kind === 'string' && isReferenceList(f.variables))) return false;
   if (!Array.isArray(value.hidden) || !value.hidden.every((h) => isObject(h) && isInt(h.id) && typeof h.name === 'string' && isReferenceList(h.references))) return false;
   if (!Array.isArray(value.objects) || !value.objects.every(isViewObject)) return false;
   const changes = value.changes;
-  if (!isObject(changes) || !Array.isArray(changes.allocated) || !Array.isArray(changes.freed) || !changes.freed.every(isViewObject) || !Array.isArray(changes.refcounts)) return false;
+  if (!isObject(changes) || !isIntList(changes.allocated) || !Array.isArray(changes.freed) || !changes.freed.every(isViewObject) || !isInt(changes.transient)) return false;
+  if (!Array.isArray(changes.refcounts) || !changes.refcounts.every(isRefcountChange)) return false;
   const gc = value.gc;
-  if (!isObject(gc) || !Array.isArray(gc.counts) || !Array.isArray(gc.thresholds) || typeof gc.enabled !== 'boolean' || !Array.isArray(gc.generationLabels)) return false;
-  if (!Array.isArray(value.collections) || !value.collections.every((c) => isObject(c) && isInt(c.collected) && Array.isArray(c.phases))) return false;
+  if (!isObject(gc) || !isIntList(gc.counts) || !isIntList(gc.thresholds) || typeof gc.enabled !== 'boolean') return false;
+  if (!Array.isArray(gc.generationLabels) || !gc.generationLabels.every((l) => typeof l === 'string') || (gc.scheme !== 'generational' && gc.scheme !== 'incremental')) return false;
+  if (!Array.isArray(value.collections) || !value.collections.every(isCollection)) return false;
   if (typeof value.stdout !== 'string' || typeof value.stderr !== 'string') return false;
-  const status = value.status;
-  if (!isObject(status) || (status.kind !== 'complete' && status.kind !== 'stopped')) return false;
+  if (!isStatus(value.status)) return false;
+  if (value.focus !== undefined && !isInt(value.focus)) return false;
   return true;
 }
 
@@ -271,9 +328,13 @@ function isViewObject(value: unknown): value is ViewObject {
     typeof value.value === 'string' &&
     typeof value.name === 'string' &&
     isInt(value.refcount) &&
-    isObject(value.gc) &&
+    isGcStatus(value.gc) &&
     typeof value.garbage === 'boolean' &&
+    typeof value.finalized === 'boolean' &&
     isReferenceList(value.references) &&
-    Array.isArray(value.referrers)
+    Array.isArray(value.referrers) &&
+    value.referrers.every(isReferrer) &&
+    isInt(value.externalRefs) &&
+    (value.length === undefined || isInt(value.length))
   );
 }
