@@ -220,10 +220,16 @@ export async function layoutScene(scene: Scene, overrides: LayoutOptions = {}): 
     const g = await elk.layout(graph);
     const placed = (g.children ?? []).map((c) => ({ id: Number(c.id.slice(1)), x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 }));
     const core = placed.filter((c) => inGarbage.has(c.id));
-    const gx0 = Math.min(...core.map((c) => c.x));
+    // The region holds the garbage boxes and the arrows between them (back edges of a
+    // cycle loop around the boxes), not the satellites to their right.
+    const loops = (g.edges ?? [])
+      .filter((e) => inGarbage.has(Number(e.sources[0].slice(1).split(':')[0])) && inGarbage.has(Number(e.targets[0].slice(1).split(':')[0])))
+      .flatMap((e) => e.sections ?? [])
+      .flatMap((sec) => [sec.startPoint, ...(sec.bendPoints ?? []), sec.endPoint]);
+    const gx0 = Math.min(...core.map((c) => c.x), ...loops.map((p) => p.x - 6));
     const gy0 = Math.min(...core.map((c) => c.y));
-    const gx1 = Math.max(...core.map((c) => c.x + c.width));
-    const gy1 = Math.max(...core.map((c) => c.y + c.height));
+    const gx1 = Math.max(...core.map((c) => c.x + c.width), ...loops.map((p) => p.x + 6));
+    const gy1 = Math.max(...core.map((c) => c.y + c.height), ...loops.map((p) => p.y + 6));
     const allY0 = Math.min(...placed.map((c) => c.y));
     // Under the live heap, right of the frames column; room above the boxes for the
     // heading and the boxes' own tags ("unreachable", "freed").

@@ -99,6 +99,9 @@ describe('Heap Inspector picture (Chromium)', function () {
     }
     const sys = all.find((b) => b.id === 10);
     assert.match(sys?.badgeTitle ?? '', /refcount 59 = 1 reference \+ 58 held by the interpreter/);
+    // Counts the picture cannot show as arrows are flagged on the badge.
+    assert.equal(await panel.page.$eval('.obj[data-id="10"] .badge-undrawn', (e) => e.getAttribute('data-undrawn')), '58');
+    assert.equal(await panel.page.$$eval('.obj[data-id="20"] .badge-undrawn', (els) => els.length), 0);
   });
 
   it('draws arrows from slots, attributes and dict entries (x, y, z of the objgraph example)', async () => {

@@ -50,6 +50,10 @@ export function renderObject(so: SceneObject, box: Box, measure: TextMeasure): S
     s('rect', { width: badgeWidth, height: G.badgeHeight, rx: G.badgeHeight / 2 }),
     s('text', { x: badgeWidth / 2, y: G.badgeHeight / 2 + 4, 'text-anchor': 'middle' }, so.badgeText),
   );
+  // A dot on the badge when part of the count is not drawn as an arrow (code constants,
+  // temporaries, the interpreter): the picture alone would not add up.
+  const undrawn = o.gc.kind === 'immortal' ? 0 : o.referrers.filter((r) => r.hidden).length + o.externalRefs;
+  if (undrawn > 0) badge.append(s('circle', { class: 'badge-undrawn', cx: badgeWidth - 1, cy: 1, r: 3.5, 'data-undrawn': undrawn }));
   const gcWidth = measure.ui(so.gcText) + 10;
   const gcX = badgeX - G.chipGap - gcWidth;
   const chip = s(

@@ -58,7 +58,9 @@ export class Picture {
     this.layout = layout;
     this.boxes.clear();
     const regions = s('g', { class: 'regions' });
-    const edges = s('g', { class: 'edges' });
+    // Arrows repeat what each box's label already says ("referenced by a and b"); hiding
+    // them from assistive technology keeps the reading order to frames and objects.
+    const edges = s('g', { class: 'edges', 'aria-hidden': 'true' });
     const nodes = s('g', { class: 'nodes' });
     if (layout.garbage) {
       const r = layout.garbage;
