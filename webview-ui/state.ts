@@ -79,13 +79,16 @@ export function loadState(): PanelState {
   return state;
 }
 
-let pending: number | undefined;
+let pending: ReturnType<typeof setTimeout> | undefined;
 
-/** Saves the state soon; pan and zoom fire many events, one write per frame is plenty. */
+/**
+ * Saves the state soon. Pan and zoom fire many events and the state carries the whole view
+ * (large for big heaps), so writes are coalesced to one per 150 ms.
+ */
 export function saveState(state: PanelState): void {
   if (pending !== undefined) return;
-  pending = requestAnimationFrame(() => {
+  pending = setTimeout(() => {
     pending = undefined;
     vscode().setState(state);
-  });
+  }, 150);
 }

@@ -301,7 +301,7 @@ describe('Heap Inspector picture (Chromium)', function () {
     await panel.show(fixture('two-nodes-01-linked'));
     await panel.page.click('.zoom [aria-label="Zoom in"]');
     await panel.page.click('.obj[data-id="43"] .type');
-    await panel.page.waitForTimeout(50);
+    await panel.page.waitForFunction(() => (window as unknown as { __state: { selected: number } | null }).__state?.selected === 43);
     const saved = await panel.page.evaluate(() => (window as unknown as { __state: unknown }).__state);
     const again = await harness.open({ theme: 'light', state: saved });
     try {
