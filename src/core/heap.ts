@@ -72,11 +72,15 @@ export class Heap {
   /** Holds callbacks taken from dying weak references until they have been called. */
   readonly pendingCallbacks: RootHolder;
 
+  /** Every live object, when asked for (tests check the heap's invariants with it). */
+  readonly registry: Set<HeapObject> | null;
+
   constructor(
     readonly profile: CollectorProfile,
-    options: { trace?: boolean } = {},
+    options: { trace?: boolean; registry?: boolean } = {},
   ) {
     this.trace = new Trace(options.trace ?? true);
+    this.registry = options.registry ? new Set() : null;
     this.gc = new GcState(profile);
     this.finalizing = this.openRoot('hidden', 'a finalizer in progress');
     this.collectorRefs = this.openRoot('hidden', 'the cycle collector');
@@ -89,6 +93,7 @@ export class Heap {
   allocate<T extends HeapObject>(obj: T, options: AllocateOptions = {}): T {
     obj.id = this.nextId++;
     this.liveCount++;
+    this.registry?.add(obj);
     let flags = 0;
     if (options.immortal && this.profile.immortalRefcount > 0) {
       obj.immortal = true;
@@ -260,6 +265,7 @@ export class Heap {
   private finishDeallocation(obj: HeapObject): void {
     obj.freed = true;
     this.liveCount--;
+    this.registry?.delete(obj);
     if (this.trace.enabled) this.trace.record(EventKind.Free, obj.id);
   }
 
@@ -465,8 +471,27 @@ export class Heap {
     return found;
   }
 
-  idOf(obj: HeapObject): ObjectId {
-    return obj.id;
+  /**
+   * The heap's invariant, for tests: every mortal live object's count equals the
+   * references to it (from live objects and open roots) plus those from outside; none is
+   * alive with no reference at all. Returns the violations (needs `registry`).
+   */
+  checkInvariants(): string[] {
+    if (this.registry === null) return ['no registry: construct the heap with { registry: true }'];
+    const incoming = new Map<HeapObject, number>();
+    const count = (t: HeapObject): void => {
+      incoming.set(t, (incoming.get(t) ?? 0) + 1);
+    };
+    for (const obj of this.registry) obj.forEachReference((_label, target) => count(target));
+    for (const root of this.roots) root.targets.forEach(count);
+    const problems: string[] = [];
+    for (const obj of this.registry) {
+      if (obj.immortal) continue;
+      const expected = (incoming.get(obj) ?? 0) + obj.externalRefs;
+      if (obj.refcount !== expected) problems.push(`${obj.typeName}#${obj.id} ${obj.display()}: refcount ${obj.refcount}, references ${expected}`);
+      else if (obj.refcount === 0) problems.push(`${obj.typeName}#${obj.id} ${obj.display()}: alive with no reference`);
+    }
+    return problems;
   }
 }
 

@@ -40,6 +40,8 @@ export interface SimulationOptions {
   readonly trace?: boolean;
   /** Simulate the interpreter's shutdown (module teardown, atexit finalizers). Default true. */
   readonly shutdown?: boolean;
+  /** Check the heap's invariants when the program ends (tests): see `invariantViolations`. */
+  readonly checkInvariants?: boolean;
   readonly onStdout?: (text: string) => void;
   readonly onStderr?: (text: string) => void;
 }
@@ -55,6 +57,8 @@ export interface SimulationResult {
   readonly sourceLines: readonly string[];
   /** Rebuilds the heap at any step. */
   timeline(): Timeline;
+  /** With `checkInvariants`: what was wrong with the heap when the program ended. */
+  readonly invariantViolations: readonly string[];
 }
 
 export function simulate(source: string, options: SimulationOptions = {}): SimulationResult {
@@ -64,7 +68,8 @@ export function simulate(source: string, options: SimulationOptions = {}): Simul
   const sourceLines = source.split(/\r\n|\r|\n/);
   let stdout = '';
   let stderr = '';
-  const rt = new Runtime(version, limits, { trace: options.trace ?? true });
+  const rt = new Runtime(version, limits, { trace: options.trace ?? true, registry: options.checkInvariants ?? false });
+  let invariantViolations: string[] = [];
   rt.stdout = (text) => {
     stdout += text;
     options.onStdout?.(text);
@@ -85,6 +90,7 @@ export function simulate(source: string, options: SimulationOptions = {}): Simul
       programSteps,
       sourceLines,
       timeline: () => (timeline ??= new Timeline(rt.heap.trace, version.collector)),
+      invariantViolations,
     };
   };
 
@@ -107,6 +113,12 @@ export function simulate(source: string, options: SimulationOptions = {}): Simul
     status = internalStatus(rt, e);
   }
   programSteps = rt.heap.trace.stepCount;
+  if (options.checkInvariants && status.kind !== 'syntax') {
+    invariantViolations = rt.heap.checkInvariants();
+    for (const root of [rt.transit, rt.nativeRoot, rt.raising]) {
+      if (root.targets.length) invariantViolations.push(`${root.name} still holds ${root.targets.length} reference(s): ${root.labels.join(', ')}`);
+    }
+  }
   if ((options.shutdown ?? true) && (status.kind === 'complete' || status.kind === 'exception')) {
     try {
       runShutdown(rt);

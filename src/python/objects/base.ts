@@ -40,6 +40,18 @@ export abstract class PyObject extends HeapObject {
     else if (this.holdsClass) refs.push({ label: '__class__', target: this.cls });
     return refs;
   }
+
+  /**
+   * tp_clear drops what dealloc would, except the class (subtype_clear keeps it): it is
+   * released when the object is finally deallocated.
+   */
+  override takeReferencesForClear(): HeldReference[] | null {
+    const refs = this.takeReferences();
+    if (!this.holdsClass) return refs;
+    const classIndex = refs.findIndex((r) => r.label === '__class__' && r.target === this.cls);
+    if (classIndex >= 0) refs.splice(classIndex, 1);
+    return refs;
+  }
 }
 
 /** An instance of a user class with no builtin base (other than object). */
@@ -53,12 +65,7 @@ export class PyInstance extends PyObject {
   takeReferences(): HeldReference[] {
     return this.takeExtras([]);
   }
-  /** tp_clear of a heap type (subtype_clear) clears the attributes but keeps the class. */
-  override takeReferencesForClear(): HeldReference[] | null {
-    const refs: HeldReference[] = [];
-    if (this.attrs !== null) this.attrs.take(refs, null);
-    return refs;
-  }
+
   override hasFinalizer(): boolean {
     return this.cls.instancesHaveFinalizer();
   }

@@ -252,17 +252,26 @@ export class PyDictView extends PyDict {
   ) {
     super(cls);
   }
+  // It holds its keys (the instance's shared keys) but none of the values.
   override traverse(visit: (target: HeapObject) => void): void {
+    for (const entry of this.entries) if (entry !== null) visit(entry.key);
     this.traverseExtras(visit);
   }
   override forEachReference(visit: (label: string, target: HeapObject) => void): void {
+    this.entries.forEach((entry, i) => {
+      if (entry !== null) visit(dictKeyLabel(this.keyTexts[i]), entry.key);
+    });
     this.referencesExtras(visit);
   }
   override takeReferences(): HeldReference[] {
+    const refs: HeldReference[] = [];
+    this.entries.forEach((entry, i) => {
+      if (entry !== null) refs.push({ label: dictKeyLabel(this.keyTexts[i]), target: entry.key });
+    });
     this.entries = [];
     this.keyTexts = [];
     this.index.clear();
     this.size = 0;
-    return this.takeExtras([]);
+    return this.takeExtras(refs);
   }
 }

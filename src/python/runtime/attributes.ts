@@ -3,7 +3,7 @@ import { PyBuiltin, PyCell, PyFunction, PyMethod } from '../objects/callables';
 import { PyDict, PyDictView } from '../objects/containers';
 import { AttributeStore, attributeLabel } from '../objects/instance';
 import { PyStruct } from '../objects/struct';
-import { dictDelete, dictGetStr, dictSet, mirrorSet } from './dicts';
+import { dictDeleteStr, dictGetStr, dictSet, mirrorSet } from './dicts';
 import type { Runtime } from './runtime';
 
 /**
@@ -282,7 +282,7 @@ function noAttributeMessage(rt: Runtime, type: PyType, name: string): string {
 
 export function delattr(rt: Runtime, obj: PyObject, name: string): void {
   if (obj instanceof PyType) {
-    if (!obj.isHeapType || !dictDelete(rt, obj.dict!, rt.str(name))) throw rt.error('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
+    if (!obj.isHeapType || !dictDeleteStr(rt, obj.dict!, name)) throw rt.error('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
     invalidateTypeCaches(obj);
     return;
   }
@@ -296,7 +296,7 @@ export function delattr(rt: Runtime, obj: PyObject, name: string): void {
   }
   if (obj.cls === rt.types.module || obj instanceof PyFunction) {
     const dict = (obj as PyStruct).get('__dict__') as PyDict | undefined;
-    if (dict && dictDelete(rt, dict, rt.str(name))) return;
+    if (dict && dictDeleteStr(rt, dict, name)) return;
     throw rt.error('AttributeError', name);
   }
   const attrs = obj.attrs;
@@ -306,7 +306,7 @@ export function delattr(rt: Runtime, obj: PyObject, name: string): void {
       mirrorSet(rt, attrs.dict, name, null);
       if (hadValue) return;
     } else if (attrs.dict !== null && dictGetStr(attrs.dict, name) !== undefined) {
-      dictDelete(rt, attrs.dict, rt.str(name));
+      dictDeleteStr(rt, attrs.dict, name);
       return;
     }
     if (hadValue) return;

@@ -264,17 +264,22 @@ export function mirrorSet(rt: Runtime, view: PyDictView, name: string, value: Py
   const i = view.index.get(tk);
   if (value === null) {
     if (typeof i !== 'number') return;
+    const entry = view.entries[i]!;
     view.entries[i] = null;
     view.index.delete(tk);
     view.size--;
+    rt.heap.decref(view, dictKeyLabel(view.keyTexts[i]), entry.key);
     return;
   }
   if (typeof i === 'number') {
     view.entries[i]!.value = value;
     return;
   }
+  const key = rt.intern(name);
+  const text = `'${name}'`;
   view.index.set(tk, view.entries.length);
-  view.entries.push({ key: rt.intern(name), value, tableKey: tk });
-  view.keyTexts.push(`'${name}'`);
+  view.entries.push({ key, value, tableKey: tk });
+  view.keyTexts.push(text);
   view.size++;
+  rt.heap.incref(view, dictKeyLabel(text), key);
 }

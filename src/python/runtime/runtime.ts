@@ -93,9 +93,9 @@ export class Runtime {
   constructor(
     readonly version: VersionProfile,
     readonly limits: Limits = DEFAULT_LIMITS,
-    options: { trace?: boolean } = {},
+    options: { trace?: boolean; registry?: boolean } = {},
   ) {
-    this.heap = new Heap(version.collector, { trace: options.trace ?? true });
+    this.heap = new Heap(version.collector, { trace: options.trace ?? true, registry: options.registry ?? false });
     this.lang = version.language;
     this.interpreterRoot = this.heap.openRoot('module', 'sys.modules');
     this.programRoot = this.heap.openRoot('hidden', 'the compiled program');

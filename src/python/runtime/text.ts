@@ -171,12 +171,20 @@ export function format(rt: Runtime, value: PyObject, spec: string): string {
 
 /** printf-style `str % args` for the common conversions. */
 export function percentFormat(rt: Runtime, template: string, args: PyObject): string {
+  let text = '';
+  rt.vm.p.run(() => {
+    text = percentFormatIn(rt, template, args);
+  });
+  return text;
+}
+
+function percentFormatIn(rt: Runtime, template: string, args: PyObject): string {
   const values = args instanceof PyTuple && args.cls === rt.types.tuple ? args.items : [args];
   let i = 0;
   const text = template.replace(/%(\((\w+)\))?([-+ #0]*)(\d+|\*)?(?:\.(\d+))?([sdirfFeEgGxXoc%])/g, (_m, _k, key: string | undefined, flags: string, width: string | undefined, precision: string | undefined, conv: string) => {
     if (conv === '%') return '%';
     let value: PyObject;
-    if (key !== undefined) value = rt.vm.p.getitem(args, rt.str(key));
+    if (key !== undefined) value = rt.vm.p.own(rt.vm.p.getitem(args, rt.vm.p.own(rt.str(key))));
     else {
       if (i >= values.length) throw rt.error('TypeError', 'not enough arguments for format string');
       value = values[i++];
