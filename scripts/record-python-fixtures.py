@@ -54,10 +54,12 @@ def worker_ast(payload):
 
 
 def worker_errors(payload):
+    # The source is compiled as str: from bytes, 3.10-3.12 report some columns in UTF-8
+    # bytes instead of characters (fixed in 3.13); HeapScope reports characters.
     out = {}
     for name, source in payload.items():
         try:
-            compile(source.encode('utf-8'), '<string>', 'exec', dont_inherit=True)
+            compile(source, '<string>', 'exec', dont_inherit=True)
             out[name] = None
         except SyntaxError as e:
             out[name] = {

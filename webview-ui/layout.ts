@@ -110,12 +110,15 @@ function sourcePort(edge: SceneEdge): string {
 
 function objectNode(so: SceneObject, partition: number | null): ElkNode {
   const id = so.object.id;
-  const ports: ElkPort[] = [{ id: inPort(id), x: 0, y: G.headerHeight / 2, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'WEST' } }];
-  if (so.classTarget !== undefined) ports.push({ id: `o${id}:c`, x: so.width, y: rowPortY(so, -1), width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST' } });
-  so.rows.forEach((_, i) => ports.push({ id: `o${id}:r${i}`, x: so.width, y: rowPortY(so, i), width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST' } }));
+  // The node includes the strip above the box where its tags sit ("new", "+1"), so that
+  // ELK keeps arrows out of it.
+  const top = so.marginTop;
+  const ports: ElkPort[] = [{ id: inPort(id), x: 0, y: top + G.headerHeight / 2, width: 0, height: 0, layoutOptions: { 'elk.port.side': 'WEST' } }];
+  if (so.classTarget !== undefined) ports.push({ id: `o${id}:c`, x: so.width, y: top + rowPortY(so, -1), width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST' } });
+  so.rows.forEach((_, i) => ports.push({ id: `o${id}:r${i}`, x: so.width, y: top + rowPortY(so, i), width: 0, height: 0, layoutOptions: { 'elk.port.side': 'EAST' } }));
   const layoutOptions: LayoutOptions = { 'elk.portConstraints': 'FIXED_POS' };
   if (partition !== null) layoutOptions['elk.partitioning.partition'] = String(partition);
-  return { id: nodeId(id), width: so.width, height: so.height, ports, layoutOptions };
+  return { id: nodeId(id), width: so.width, height: top + so.height, ports, layoutOptions };
 }
 
 function routesOf(graph: ElkNode, dx: number, dy: number, into: Map<string, Route>): void {
@@ -201,7 +204,7 @@ export async function layoutScene(scene: Scene, overrides: LayoutOptions = {}): 
     for (const child of main.children ?? []) {
       const box = { x: child.x ?? 0, y: child.y ?? 0, width: child.width ?? 0, height: child.height ?? 0 };
       if (child.id === FRAMES_NODE) frames = box;
-      else objects.set(Number(child.id.slice(1)), box);
+      else objects.set(Number(child.id.slice(1)), boxOf(scene, child.id, box));
     }
     routesOf(main, 0, 0, routes);
     width = main.width ?? 0;
@@ -218,7 +221,7 @@ export async function layoutScene(scene: Scene, overrides: LayoutOptions = {}): 
       edges: garbageEdges,
     };
     const g = await elk.layout(graph);
-    const placed = (g.children ?? []).map((c) => ({ id: Number(c.id.slice(1)), x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 }));
+    const placed = (g.children ?? []).map((c) => ({ id: Number(c.id.slice(1)), ...boxOf(scene, c.id, { x: c.x ?? 0, y: c.y ?? 0, width: c.width ?? 0, height: c.height ?? 0 }) }));
     const core = placed.filter((c) => inGarbage.has(c.id));
     // The region holds the garbage boxes and the arrows between them (back edges of a
     // cycle loop around the boxes), not the satellites to their right.
@@ -267,6 +270,12 @@ export async function layoutScene(scene: Scene, overrides: LayoutOptions = {}): 
   }
 
   return { frames, objects, routes, garbage, width: Math.ceil(width), height: Math.ceil(height), elkMs: performance.now() - started };
+}
+
+/** The drawn box of an ELK node: the node minus the tag strip above it. */
+function boxOf(scene: Scene, elkId: string, node: Box): Box {
+  const top = scene.byId.get(Number(elkId.slice(1)))?.marginTop ?? 0;
+  return { x: node.x, y: node.y + top, width: node.width, height: node.height - top };
 }
 
 function portPoint(scene: Scene, edge: SceneEdge, frames: Box | null, objects: ReadonlyMap<number, Box>): Point | null {

@@ -36,6 +36,8 @@ export interface SceneObject {
   readonly gcText: string;
   readonly width: number;
   readonly height: number;
+  /** Room kept above the box for its tags ("new", "freed", "+1"); 0 when it has none. */
+  readonly marginTop: number;
 }
 
 export interface SceneFrame {
@@ -153,6 +155,7 @@ export function buildScene(view: HeapView, measure: TextMeasure, expanded: Reado
       gcText: gc,
       width,
       height,
+      marginTop: allocated.has(object.id) || freed || object.garbage || object.finalized || (changes.get(object.id)?.delta ?? 0) !== 0 ? 18 : 0,
     };
     objects.push(sceneObject);
     byId.set(object.id, sceneObject);

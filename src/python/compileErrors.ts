@@ -83,7 +83,7 @@ export function findCompilerErrors(module: ast.Module, version: PythonVersion, l
       case 'FunctionDef': {
         s.decorator_list.forEach((d) => expr(d, st));
         argumentDefaults(s.args, st);
-        debugArguments(s.args);
+        debugArguments(s.args, s, version);
         if (s.returns) expr(s.returns, st);
         statements(s.body, newScope(s.is_async ? 'async function' : 'function', s.body));
         return;
@@ -186,9 +186,13 @@ export function findCompilerErrors(module: ast.Module, version: PythonVersion, l
     args.kw_defaults.forEach((d) => d && expr(d, st));
   };
 
-  const debugArguments = (args: ast.Arguments) => {
+  /** compiler_check_debug_args: over the whole def or lambda before 3.12, then the parameter. */
+  const debugArguments = (args: ast.Arguments, owner: ast.Position, v: PythonVersion) => {
     for (const a of [...args.posonlyargs, ...args.args, args.vararg, ...args.kwonlyargs, args.kwarg]) {
-      if (a?.arg === '__debug__') error('cannot assign to __debug__', a);
+      if (a?.arg === '__debug__') {
+        error('cannot assign to __debug__', v === '3.10' || v === '3.11' ? owner : a);
+        return;
+      }
     }
   };
 
@@ -264,7 +268,7 @@ export function findCompilerErrors(module: ast.Module, version: PythonVersion, l
         return;
       case 'Lambda':
         argumentDefaults(e.args, st);
-        debugArguments(e.args);
+        debugArguments(e.args, e, version);
         expr(e.body, newScope('lambda', null));
         return;
       case 'ListComp':
@@ -305,6 +309,9 @@ export function findCompilerErrors(module: ast.Module, version: PythonVersion, l
       stores.add(name);
     };
     switch (p.kind) {
+      case 'MatchValue':
+        if (!isMatchValue(p.value)) error('patterns may only match literals and attribute lookups', p);
+        return;
       case 'MatchAs':
         if (p.pattern === null) {
           if (!allowIrrefutable) {
@@ -340,7 +347,9 @@ export function findCompilerErrors(module: ast.Module, version: PythonVersion, l
           const own = new Set<string>();
           matchPattern(alt, i === p.patterns.length - 1 && allowIrrefutable, own);
           if (names && (names.size !== own.size || [...own].some((n) => !names!.has(n)))) {
-            error('alternative patterns bind different names', p);
+            // Before 3.12 the error points at the first capture the first alternative lacks.
+            const stray = version === '3.10' || version === '3.11' ? firstCapture(alt, (n) => !names!.has(n)) : undefined;
+            error('alternative patterns bind different names', stray ?? (version === '3.10' || version === '3.11' ? alt : p));
           }
           names ??= own;
         });
@@ -354,8 +363,39 @@ export function findCompilerErrors(module: ast.Module, version: PythonVersion, l
 
   lateFuture(module.body);
   statements(module.body, newScope('module', null));
-  void version;
   return out.sort((a, b) => a.at - b.at);
+}
+
+/** The first capture pattern (in source order) whose name passes `test`. */
+function firstCapture(p: ast.Pattern, test: (name: string) => boolean): ast.Pattern | undefined {
+  if ((p.kind === 'MatchAs' || p.kind === 'MatchStar') && p.name && test(p.name) && !(p.kind === 'MatchAs' && p.pattern)) return p;
+  const children: ast.Pattern[] =
+    p.kind === 'MatchSequence' || p.kind === 'MatchOr'
+      ? [...p.patterns]
+      : p.kind === 'MatchMapping'
+        ? [...p.patterns]
+        : p.kind === 'MatchClass'
+          ? [...p.patterns, ...p.kwd_patterns]
+          : p.kind === 'MatchAs' && p.pattern
+            ? [p.pattern]
+            : [];
+  for (const c of children) {
+    const found = firstCapture(c, test);
+    if (found) return found;
+  }
+  if (p.kind === 'MatchAs' && p.name && test(p.name)) return p;
+  return undefined;
+}
+
+/**
+ * What a value pattern may be once CPython's AST optimizer has run: a constant (`-1` and
+ * `1+2j` fold into one), or an attribute lookup.
+ */
+function isMatchValue(e: ast.Expr): boolean {
+  if (e.kind === 'Constant' || e.kind === 'Attribute') return true;
+  if (e.kind === 'UnaryOp' && e.op === 'USub') return e.operand.kind === 'Constant';
+  if (e.kind === 'BinOp' && (e.op === 'Add' || e.op === 'Sub')) return isMatchValue(e.left) && e.right.kind === 'Constant';
+  return false;
 }
 
 function isFutureImport(s: ast.Stmt | undefined): boolean {

@@ -17,6 +17,10 @@ export interface TargetCheckContext {
   readonly locate: ErrorLocator;
   /** Is the expression wrapped in parentheses of its own? */
   isParenthesized(e: ast.Expr): boolean;
+  /** Is this a tuple written with its parentheses, `(a, b)`? */
+  hasOwnParens(e: ast.Expr): boolean;
+  /** The error CPython's parser gives at the token right after the expression. */
+  invalidSyntaxAfter(e: ast.Expr): ErrorCandidate;
 }
 
 /** Every target error in the module, in source order. */
@@ -61,7 +65,12 @@ function checkNode(n: ast.Stmt | ast.Expr | ast.Comprehension, cx: TargetCheckCo
     case 'AnnAssign': {
       const t = n.target;
       if (t.kind === 'Name' || t.kind === 'Attribute' || t.kind === 'Subscript') return;
-      if (t.kind === 'Tuple' && !cx.isParenthesized(t) && t.elts.length > 0) {
+      if (t.kind === 'Starred') {
+        // No grammar rule accepts `*a: int`: the parser stops at the ':'.
+        out.push(cx.invalidSyntaxAfter(t));
+        return;
+      }
+      if (t.kind === 'Tuple' && !cx.hasOwnParens(t) && t.elts.length > 0) {
         out.push(locate.node('only single target (not tuple) can be annotated', t.elts[0]));
       } else if (t.kind === 'Tuple' || t.kind === 'List') {
         out.push(locate.node(`only single target (not ${exprName(t)}) can be annotated`, t));
@@ -105,7 +114,7 @@ function singleAssignment(target: ast.Expr, value: ast.Expr, cx: TargetCheckCont
   if (!bad) return undefined;
   const plain = cx.locate.node(`cannot assign to ${exprName(bad)}`, bad);
   // The expression right before the `=`: the last element of an unparenthesized tuple.
-  const last = target.kind === 'Tuple' && !cx.isParenthesized(target) ? target.elts[target.elts.length - 1] : target;
+  const last = target.kind === 'Tuple' && !cx.hasOwnParens(target) ? target.elts[target.elts.length - 1] : target;
   const operand = firstBitwiseOr(value, cx);
   if (!last || !operand) return plain;
   if (last.kind === 'Name' && !cx.isParenthesized(last)) {

@@ -12,6 +12,7 @@ import { LineMap, normalizeSource } from './lineMap';
 import { lowerModule, NestingTooDeep } from './lower';
 import { parsePyright } from './pyright';
 import { findSyntaxErrors } from './syntaxErrors';
+import { tokenize } from './tokenize';
 import type { PythonVersion } from '../protocol';
 
 export { utf16Column } from './lineMap';
@@ -51,8 +52,14 @@ export function parseModule(source: string, options: ParseOptions): ParseResult 
     return { module: lowered.module, errors };
   } catch (error) {
     // Nesting beyond MAX_NESTING, or a stack overflow inside pyright on pathological
-    // input: CPython gives up on such programs too, with a RecursionError.
+    // input. CPython gives up on such programs too: in its tokenizer when they nest more
+    // than 200 brackets ("too many nested parentheses"), else with a RecursionError.
     if (error instanceof NestingTooDeep || error instanceof RangeError) {
+      const tokenizerError = tokenize(lines, options.version).error;
+      if (tokenizerError) {
+        const { type, message, lineno, offset, end_lineno, end_offset } = tokenizerError;
+        return { module: EMPTY_MODULE, errors: [{ type, message, lineno, offset, end_lineno, end_offset }] };
+      }
       return { module: EMPTY_MODULE, errors: [recursionError()] };
     }
     return { module: EMPTY_MODULE, errors: [internalError(error)] };

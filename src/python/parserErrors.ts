@@ -64,14 +64,18 @@ const NOT_PARSER_ERRORS = new Set([
   'stringUnterminated',
   'inconsistentTabs',
   'inconsistentIndent',
-  'invalidTokenChars',
   'invalidIdentifierChar',
   'unexpectedUnindent',
   // Decoding errors come from our own literal decoding (lowerStrings.ts).
   'stringNonAsciiBytes',
   'formatStringUnicode',
   'formatStringBytes',
+  // compileErrors.ts: "patterns may only match literals and attribute lookups".
+  'formatStringInPattern',
 ]);
+
+/** Headers whose ':' CPython's grammar forces (`&&':'`): "expected ':'" at any token. */
+const FORCED_COLON = new Set(['def', 'try', 'else', 'finally']);
 
 const HEADER_NAMES: Record<string, string> = {
   if: "'if' statement",
@@ -117,7 +121,12 @@ class ParserErrorFinder {
     }
     for (const p of this.src.problems) this.fromLowering(p);
     this.candidates.push(
-      ...findTargetErrors(this.src.module, { locate: this.locate, isParenthesized: (e) => this.isParenthesized(e) }),
+      ...findTargetErrors(this.src.module, {
+        locate: this.locate,
+        isParenthesized: (e) => this.isParenthesized(e),
+        hasOwnParens: (e) => this.src.text[this.locate.startOf(e)] === '(',
+        invalidSyntaxAfter: (e) => this.onToken(this.ts.indexAt(this.locate.endOf(e)), 'invalid syntax'),
+      }),
     );
     return this.candidates;
   }
@@ -140,7 +149,15 @@ class ParserErrorFinder {
   private onToken(i: number, message: string, type: ErrorCandidate['error']['type'] = 'SyntaxError'): ErrorCandidate {
     const t = this.ts.tokens[Math.min(i, this.ts.length - 1)];
     if (!t) return this.locate.range(message, this.src.text.length, this.src.text.length, type);
-    if (t.type === 'NEWLINE' || t.type === 'ENDMARKER' || t.type === 'DEDENT' || t.type === 'INDENT') {
+    if (t.type === 'ENDMARKER' || (t.type === 'DEDENT' && t.start >= this.src.text.length)) {
+      // At the end of the file CPython has no token column: it reports the end of the
+      // last line (its newline included) and no end.
+      const last = Math.max(0, this.src.text.length - 1);
+      const lineno = this.src.lines.lineOf(last);
+      const offset = this.src.lines.charOffset(last);
+      return { at: t.start, error: { type, message, lineno, offset, end_lineno: lineno, end_offset: -1 } };
+    }
+    if (t.type === 'NEWLINE' || t.type === 'DEDENT' || t.type === 'INDENT') {
       // A NEWLINE is one character wide since 3.12 (even the implicit one at the end).
       const c = this.locate.range(message, t.start, t.start, type);
       const wide = this.newStyleNewline && t.type === 'NEWLINE' ? 1 : 0;
@@ -337,7 +354,7 @@ class ParserErrorFinder {
    */
   private equalsInExpression(eq: number): ErrorCandidate {
     const ts = this.ts;
-    if (!ts.endsExpression(eq - 1)) return this.onToken(eq, 'invalid syntax');
+    if (!ts.endsExpression(eq - 1) || !this.namedExpressionContext(eq)) return this.onToken(eq, 'invalid syntax');
     const leftStart = ts.expressionStartBefore(eq - 1, 'disjunction');
     const rightEnd = ts.expressionEndFrom(eq + 1, 'bitwise_or');
     const rightOk = rightEnd > eq + 1 && !ts.isOp(rightEnd, '=', ':=');
@@ -363,10 +380,34 @@ class ParserErrorFinder {
     return this.locate.range(`cannot assign to ${exprName(target)} here. Maybe you meant '==' instead of '='?`, ts.tokens[s].start, ts.tokens[e].end);
   }
 
+  /**
+   * Is the `=` where the grammar has a `named_expression` (so `invalid_named_expression`
+   * can speak)? In an if/elif/while condition, a decorator, a case guard, or directly in
+   * a list, set, subscript or parenthesized group; not in assert, return, arguments, ...
+   */
+  private namedExpressionContext(eq: number): boolean {
+    const ts = this.ts;
+    const level = ts.tokens[eq].level;
+    let first = eq;
+    while (first > 0 && !this.atStatementStart(first)) first--;
+    if (level === ts.tokens[first].level) {
+      if (ts.isKeyword(first, 'if', 'elif', 'while') || ts.isOp(first, '@')) return true;
+      if (ts.isName(first) && ts.textOf(first) === 'case') return this.previousKeyword(eq, 'if') > first;
+      return false;
+    }
+    let open = eq - 1;
+    while (open >= 0 && ts.tokens[open].level >= level) open--;
+    if (open < 0 || ts.tokens[open].fstringPart) return false;
+    const bracket = ts.textOf(open);
+    if (bracket === '(') return !ts.endsExpression(open - 1) && !ts.isKeyword(open - 1, 'def', 'lambda', 'class');
+    return bracket === '[' || bracket === '{';
+  }
+
   // --- pyright's diagnostics ---------------------------------------------------------
 
   private fromPyright(d: PyrightDiagnostic): void {
-    const key = d.key.replace(/^Diagnostic\./, '');
+    // A message may carry an addendum after its key ("...\n  Missing names: ...").
+    const key = d.key.split(/\s/)[0].replace(/^Diagnostic\./, '');
     if (NOT_PARSER_ERRORS.has(key)) return;
     const ts = this.ts;
     // Where our tokenizer stopped early (an error, or the end of the file inside a
@@ -382,15 +423,27 @@ class ParserErrorFinder {
       return;
     }
     const tokenText = ts.textOf(i);
-    if (ts.isOp(i, '=') && key !== 'expectedParamName') {
+    if (ts.isOp(i, '=') && key !== 'expectedParamName' && key !== 'expectedColon') {
       this.add(this.equalsInExpression(i));
       return;
     }
+    if (ts.isOp(i, '=') && key === 'expectedColon') {
+      let first = i;
+      while (first > 0 && !this.atStatementStart(first)) first--;
+      if (!FORCED_COLON.has(ts.textOf(first))) {
+        this.add(this.equalsInExpression(i));
+        return;
+      }
+    }
     switch (key) {
-      case 'expectedColon':
-        if (token?.type === 'NEWLINE') this.add(this.onToken(i, "expected ':'"));
+      case 'expectedColon': {
+        let first = i;
+        while (first > 0 && !this.atStatementStart(first)) first--;
+        if (ts.isKeyword(first, 'async')) first++;
+        if (token.type === 'NEWLINE' || (FORCED_COLON.has(ts.textOf(first)) && ts.isKeyword(first))) this.add(this.onToken(i, "expected ':'"));
         else this.add(this.onToken(i, 'invalid syntax'));
         return;
+      }
       case 'expectedNewlineOrSemicolon':
         if (ts.isName(i - 1) && ts.textOf(i - 1) === 'match' && this.atStatementStart(i - 1)) {
           let k = i;
@@ -518,9 +571,44 @@ class ParserErrorFinder {
       case 'exceptRequiresParens':
         this.add(this.locate.range('multiple exception types must be parenthesized', d.start, d.end));
         return;
-      case 'exceptGroupMismatch':
-        this.add(this.onToken(i, "cannot have both 'except' and 'except*' on the same 'try'"));
+      case 'exceptionGroupIncompatible':
+        this.add(this.onToken(ts.isOp(i, '*') ? i : i + 1, 'invalid syntax'));
         return;
+      case 'defaultValueNotAllowed': {
+        let eq = i;
+        while (eq > 0 && !ts.isOp(eq, '=')) eq--;
+        let star = eq;
+        while (star > 0 && !ts.isOp(star, '*', '**', ',', '(')) star--;
+        const what = ts.isOp(star, '**') ? 'var-keyword' : 'var-positional';
+        this.add(this.onToken(eq, this.atLeast(11) ? `${what} argument cannot have default value` : 'invalid syntax'));
+        return;
+      }
+      case 'expectedPatternExpr':
+        if (ts.tokens[i].type === 'FSTRING_START' || (ts.tokens[i].type === 'STRING' && /^[a-zA-Z]*[fF]/.test(tokenText))) {
+          // An f-string pattern parses in CPython; its compiler rejects it.
+          let end = i;
+          if (ts.tokens[i].type === 'FSTRING_START') {
+            let depth = 0;
+            for (; end < ts.length; end++) {
+              if (ts.tokens[end].type === 'FSTRING_START') depth++;
+              else if (ts.tokens[end].type === 'FSTRING_END' && --depth === 0) break;
+            }
+          }
+          this.add(this.locate.range('patterns may only match literals and attribute lookups', token.start, ts.tokens[Math.min(end, ts.length - 1)].end));
+          return;
+        }
+        this.add(this.onToken(i, 'invalid syntax'));
+        return;
+      case 'exceptGroupMismatch': {
+        if (!this.atLeast(11)) {
+          this.add(this.onToken(ts.isOp(i, '*') ? i : i + 1, 'invalid syntax'));
+          return;
+        }
+        const star = ts.isOp(i, '*') ? i : ts.isOp(i + 1, '*') ? i + 1 : i;
+        const start = ts.isKeyword(star - 1, 'except') ? star - 1 : star;
+        this.add(this.locate.range("cannot have both 'except' and 'except*' on the same 'try'", ts.tokens[start].start, ts.tokens[star].end));
+        return;
+      }
       case 'exceptGroupRequiresType':
         this.add(this.onToken(i, 'expected one or more exception types'));
         return;
@@ -542,7 +630,7 @@ class ParserErrorFinder {
         this.add(this.locate.range('iterable unpacking cannot be used in comprehension', d.start, d.end));
         return;
       case 'dictExpandIllegalInComprehension':
-        this.add(this.locate.range('dict unpacking cannot be used in dict comprehension', d.start, d.end));
+        this.add(this.onToken(i, 'dict unpacking cannot be used in dict comprehension'));
         return;
       case 'formatStringBrace':
         this.add(this.atLeast(12) ? this.onToken(i, "f-string: single '}' is not allowed") : this.legacyFString(i, "f-string: single '}' is not allowed"));
@@ -560,6 +648,17 @@ class ParserErrorFinder {
       case 'formatStringNestedFormatSpecifier':
         this.add(this.atLeast(12) ? this.onToken(i, 'f-string: expressions nested too deeply') : this.legacyFString(i, 'f-string: expressions nested too deeply'));
         return;
+      case 'keywordSubscriptIllegal': {
+        let eq = i;
+        while (eq < ts.length && !ts.isOp(eq, '=', ']')) eq++;
+        this.add(ts.isOp(eq, '=') ? this.equalsInExpression(eq) : this.onToken(i, 'invalid syntax'));
+        return;
+      }
+      case 'invalidTokenChars':
+        // '$', '?' and '`' are tokens CPython's parser rejects; other characters are the
+        // tokenizer's errors.
+        if (/^[$?`!]$/.test(tokenText)) this.add(this.onToken(i, 'invalid syntax'));
+        return;
       case 'functionTypeParametersIllegal':
         // Before 3.12, `def f[T](...)`: the grammar wants the parameter list.
         this.add(this.onToken(i, this.atLeast(11) ? "expected '('" : 'invalid syntax'));
@@ -572,15 +671,18 @@ class ParserErrorFinder {
     }
   }
 
-  /** Before 3.12, errors inside an f-string point just past the string. */
+  /**
+   * Before 3.12, errors inside an f-string are raised while the parser builds the string
+   * list, at the token it read after it.
+   */
   private legacyFString(i: number, message: string): ErrorCandidate {
     const ts = this.ts;
     let k = i;
     while (k >= 0 && ts.tokens[k]?.type !== 'STRING') k--;
-    const t = ts.tokens[k] ?? ts.tokens[i];
-    const lineno = this.src.lines.lineOf(t.end);
-    const offset = this.src.lines.charOffset(t.end);
-    return { at: t.start, error: { type: 'SyntaxError', message, lineno, offset, end_lineno: lineno, end_offset: offset } };
+    let next = Math.max(k, 0);
+    while (ts.tokens[next]?.type === 'STRING') next++;
+    const c = this.onToken(next, message);
+    return { ...c, at: ts.tokens[Math.max(k, 0)]?.start ?? c.at };
   }
 
   private previousKeyword(i: number, word: string): number {
@@ -610,13 +712,19 @@ class ParserErrorFinder {
       const end = ts.expressionEndFrom(k, 'star_expressions');
       if (end === k) break;
       k = end;
-      if (ts.isOp(k, ',', ':', '=') || ts.isKeyword(k, 'for', 'async', 'if', 'in', 'as')) {
+      if (ts.isOp(k, ',', ':') || ts.isKeyword(k, 'for', 'async', 'if', 'in', 'as')) {
+        k++;
+        continue;
+      }
+      // A keyword argument or a default: `name=value` inside a call or a parameter list.
+      if (ts.isOp(k, '=') && ts.isName(k - 1) && (ts.isOp(k - 2, ',') || k - 2 === open) && ts.endsExpression(open - 1)) {
         k++;
         continue;
       }
       break;
     }
     if (k >= close) return undefined;
+    if (ts.isOp(k, '=')) return this.equalsInExpression(k);
     return this.onToken(k, this.fstringPrefix(k) + 'invalid syntax');
   }
 
@@ -687,12 +795,10 @@ class ParserErrorFinder {
     const over = bytes ? this.atLeast(11) : this.atLeast(12);
     const lines = this.src.lines;
     if (over) {
-      const c = this.locate.range(p.message, start, end);
-      const pastEnd = bytes && !this.atLeast(13) ? 1 : 0;
-      this.add({ ...c, error: { ...c.error, end_offset: c.error.end_offset + pastEnd } });
+      this.add(this.locate.range(p.message, start, end));
     } else {
       const lineno = lines.lineOf(end);
-      const offset = lines.charOffset(end) + (bytes ? 1 : 0);
+      const offset = lines.charOffset(end);
       this.add({ at: start, error: { type: 'SyntaxError', message: p.message, lineno, offset, end_lineno: lineno, end_offset: offset } });
     }
   }

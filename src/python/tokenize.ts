@@ -239,7 +239,7 @@ class Tokenizer {
       return false;
     }
     if (col > this.indents[top]) {
-      if (this.indents.length - 1 >= MAX_INDENT) this.indentationFail('IndentationError', 'too many levels of indentation', i);
+      if (this.indents.length >= MAX_INDENT) this.indentationFail('IndentationError', 'too many levels of indentation', i);
       if (altcol <= this.altIndents[top]) this.indentationFail('TabError', 'inconsistent use of tabs and spaces in indentation', i);
       this.indents.push(col);
       this.altIndents.push(altcol);
@@ -647,6 +647,11 @@ class Tokenizer {
     if (THREE_CHAR_OPS.has(three) && three.length === 3) length = 3;
     else if (TWO_CHAR_OPS.has(two)) length = 2;
     else if (ONE_CHAR_OPS.has(c)) length = 1;
+    if (length === 0 && /[$?`!]/.test(c)) {
+      // ASCII characters outside the grammar are tokens the parser rejects, not
+      // tokenizer errors ('!' alone is an operator from 3.12, for f-strings).
+      length = 1;
+    }
     if (length === 0) {
       const ch = String.fromCodePoint(text.codePointAt(start)!);
       const hex = ch.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');

@@ -34,6 +34,20 @@ describe('Heap Inspector gallery: every fixture in both themes (Chromium)', func
     }
   });
 
+  it('stays legible in a high-contrast theme', async () => {
+    const panel = await harness.open({ theme: 'hc-dark' });
+    try {
+      for (const name of ['two-nodes-02-deleted', 'node-03-gc-run']) {
+        await panel.show(fixture(name));
+        const border = await panel.page.$eval('.obj .box', (e) => getComputedStyle(e).stroke);
+        assert.equal(border, 'rgb(111, 195, 223)', 'boxes take contrastBorder');
+        await panel.screenshot(`${name}-hc-dark`);
+      }
+    } finally {
+      await panel.close();
+    }
+  });
+
   for (const theme of ['dark', 'light'] as ThemeName[]) {
     describe(`${theme} theme`, () => {
       let panel: PanelPage;

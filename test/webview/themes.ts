@@ -3,7 +3,7 @@
  * VS Code's Dark Modern and Light Modern). VS Code sets these on the page itself; the test
  * page sets them in a nonce'd <style> so the panel sees what it would see in the editor.
  */
-export type ThemeName = 'dark' | 'light';
+export type ThemeName = 'dark' | 'light' | 'hc-dark';
 
 const shared: Record<string, string> = {
   'font-family': '-apple-system, BlinkMacSystemFont, "Segoe UI", "Ubuntu", "Droid Sans", sans-serif',
@@ -119,9 +119,35 @@ const light: Record<string, string> = {
   'editor-findMatchHighlightBorder': '#ea5c00',
 };
 
+/** High Contrast (dark): black, bright borders everywhere (contrastBorder), no shadows. */
+const hcDark: Record<string, string> = {
+  ...dark,
+  foreground: '#ffffff',
+  descriptionForeground: '#ffffff',
+  focusBorder: '#f38518',
+  contrastBorder: '#6fc3df',
+  contrastActiveBorder: '#f38518',
+  'editor-background': '#000000',
+  'editorWidget-background': '#0c141f',
+  'editorWidget-border': '#6fc3df',
+  'sideBar-background': '#000000',
+  'badge-background': '#000000',
+  'badge-foreground': '#ffffff',
+  'button-background': '#000000',
+  'button-secondaryBackground': '#000000',
+  'input-background': '#000000',
+  'list-inactiveSelectionBackground': '#000000',
+  'charts-red': '#f48771',
+  'charts-blue': '#3794ff',
+  'charts-green': '#89d185',
+  'charts-yellow': '#ffd700',
+  'textLink-foreground': '#21a6ff',
+  'widget-shadow': 'transparent',
+};
+
 /** A CSS rule setting the theme's variables on the document, as VS Code does. */
 export function themeCss(theme: ThemeName): string {
-  const vars = { ...shared, ...(theme === 'dark' ? dark : light) };
+  const vars = { ...shared, ...(theme === 'dark' ? dark : theme === 'light' ? light : hcDark) };
   const body = Object.entries(vars)
     .map(([name, value]) => `--vscode-${name}: ${value};`)
     .join('\n  ');
