@@ -1,0 +1,40 @@
+import { strict as assert } from 'node:assert';
+import { readdirSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import {
+  launchBrowser,
+  openFileFromExplorer,
+  openWorkbench,
+  screenshot,
+  showInstalledExtension,
+} from '../../../scripts/vscode/openWorkbench.mjs';
+import { examplesDir, workbenchUrl } from './environment';
+
+describe('HeapScope in a real VS Code workbench (code-server in Chromium)', function () {
+  this.timeout(180_000);
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    browser = await launchBrowser();
+    page = await openWorkbench(browser, workbenchUrl());
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  it('opens the examples workspace and lists HeapScope as installed', async () => {
+    const example = readdirSync(examplesDir()).filter((name) => name.endsWith('.py')).sort()[0];
+    assert.ok(example, 'the examples folder has Python files');
+    await openFileFromExplorer(page, example, { language: 'Python' });
+    await screenshot(page, 'ui-examples-workspace');
+
+    const entry = await showInstalledExtension(page, 'HeapScope');
+    assert.match(entry, /\bheapscope\b/, 'the installed entry names the publisher');
+    await screenshot(page, 'ui-heapscope-installed');
+  });
+
+  // The product's UI suites go here, one *.test.ts per flow next to this file (hover.test.ts,
+  // panel.test.ts, gc-command.test.ts…), each opening its own page with openWorkbench()
+  // and driving it with the helpers of scripts/vscode/openWorkbench.mjs.
+});
