@@ -70,6 +70,8 @@ function exitCode(result: SimulationResult): number {
       return 3;
     case 'internal':
       return 70;
+    case 'probe':
+      return 0;
   }
 }
 

@@ -118,6 +118,14 @@ export class Heap {
     return obj;
   }
 
+  /** PEP 683: the object becomes immortal from now on (its count is fixed, it is never freed). */
+  immortalize(obj: HeapObject): void {
+    if (obj.immortal || this.profile.immortalRefcount === 0) return;
+    obj.immortal = true;
+    obj.refcount = this.profile.immortalRefcount;
+    if (this.trace.enabled) this.trace.record(EventKind.Immortalized, obj.id);
+  }
+
   /** Records a new display for an object whose short value changed (rare: most values are immutable). */
   setDisplay(obj: HeapObject): void {
     if (this.trace.enabled) this.trace.record(EventKind.Display, obj.id, this.trace.intern(obj.display()));

@@ -187,6 +187,11 @@ class HeapState {
         case EventKind.GcEnabled:
           this.enabled = a === 1;
           break;
+        case EventKind.Immortalized: {
+          const record = this.objects.get(a);
+          if (record) record.flags |= ObjectFlags.Immortal;
+          break;
+        }
         default:
           break;
       }

@@ -38,6 +38,8 @@ export const enum EventKind {
   Thresholds = 15,
   /** a: 1 enabled, 0 disabled */
   GcEnabled = 16,
+  /** a: id — the object became immortal (3.12 interns strings into immortality) */
+  Immortalized = 17,
 }
 
 export const enum ObjectFlags {

@@ -30,7 +30,9 @@ export type RunStatus =
   /** The step budget or another limit ended the run. */
   | { readonly kind: 'budget' | 'limit'; readonly message: string; readonly line: number }
   /** A fault in HeapScope itself (a bug): reported, never hidden. */
-  | { readonly kind: 'internal'; readonly message: string; readonly line: number };
+  | { readonly kind: 'internal'; readonly message: string; readonly line: number }
+  /** "Run GC" at the cursor: the run stopped after the collection it asked for. */
+  | { readonly kind: 'probe'; readonly message: string; readonly line: number; readonly collected: number };
 
 export interface SimulationOptions {
   readonly version?: PythonVersion;
@@ -42,6 +44,8 @@ export interface SimulationOptions {
   readonly shutdown?: boolean;
   /** Check the heap's invariants when the program ends (tests): see `invariantViolations`. */
   readonly checkInvariants?: boolean;
+  /** Run gc.collect(generation) right after `step` (a step of an earlier run of the same source) and stop. */
+  readonly gcProbe?: { readonly step: number; readonly depth: number; readonly line: number; readonly generation: number };
   readonly onStdout?: (text: string) => void;
   readonly onStderr?: (text: string) => void;
 }
@@ -59,6 +63,8 @@ export interface SimulationResult {
   timeline(): Timeline;
   /** With `checkInvariants`: what was wrong with the heap when the program ended. */
   readonly invariantViolations: readonly string[];
+  /** What sys.getrefcount and gc.collect returned, with their lines (for hovers). */
+  readonly probes: Runtime['probes'];
 }
 
 export function simulate(source: string, options: SimulationOptions = {}): SimulationResult {
@@ -91,6 +97,7 @@ export function simulate(source: string, options: SimulationOptions = {}): Simul
       sourceLines,
       timeline: () => (timeline ??= new Timeline(rt.heap.trace, version.collector)),
       invariantViolations,
+      probes: rt.probes,
     };
   };
 
@@ -107,8 +114,11 @@ export function simulate(source: string, options: SimulationOptions = {}): Simul
     const folded = foldConstants(parsed.module, version.version);
     const compiled = compileModule(folded, scopes.tables(folded), version.language);
     bootstrap(rt, fileName, sourceLines);
+    if (options.gcProbe) rt.gcProbe = { afterStep: options.gcProbe.step, depth: options.gcProbe.depth, line: options.gcProbe.line, generation: options.gcProbe.generation };
     const moduleCode = materializeProgram(rt, compiled.pool, compiled.module);
     status = runProgram(rt, moduleCode.unit, fileName, sourceLines);
+    // The chosen line was the program's last: collect at the end.
+    if (rt.gcProbe !== null && status.kind === 'complete') status = probeStatus(rt, () => rt.vm.runGcProbe());
   } catch (e) {
     status = internalStatus(rt, e);
   }
@@ -137,6 +147,20 @@ export function simulate(source: string, options: SimulationOptions = {}): Simul
   }
 }
 
+function probeStatus(rt: Runtime, run: () => never): RunStatus {
+  try {
+    run();
+  } catch (e) {
+    if (e instanceof SimulationStop && e.reason === 'probe') return { kind: 'probe', message: e.message, line: e.line, collected: rt.gcProbe?.result ?? lastProbe(rt) };
+    throw e;
+  }
+}
+
+function lastProbe(rt: Runtime): number {
+  const c = rt.heap.trace.collections;
+  return c.length ? c[c.length - 1].collected : 0;
+}
+
 function runProgram(rt: Runtime, code: Parameters<Runtime['vm']['runModule']>[0], fileName: string, sourceLines: readonly string[]): RunStatus {
   try {
     rt.vm.runModule(code, rt.mainDict);
@@ -152,6 +176,7 @@ function runProgram(rt: Runtime, code: Parameters<Runtime['vm']['runModule']>[0]
     }
     if (e instanceof SimulationStop) {
       if (e.reason === 'unsupported') return { kind: 'unsupported', message: e.message, line: e.line, column: e.column };
+      if (e.reason === 'probe') return { kind: 'probe', message: e.message, line: e.line, collected: lastProbe(rt) };
       return { kind: e.reason, message: e.message, line: e.line };
     }
     throw e;
@@ -160,7 +185,10 @@ function runProgram(rt: Runtime, code: Parameters<Runtime['vm']['runModule']>[0]
 
 function internalStatus(rt: Runtime, e: unknown): RunStatus {
   const line = rt.vm ? rt.vm.currentLine() : 0;
-  if (e instanceof SimulationStop) return { kind: e.reason === 'unsupported' ? 'unsupported' : e.reason, message: e.message, line: e.line, column: e.column } as RunStatus;
+  if (e instanceof SimulationStop) {
+    if (e.reason === 'probe') return { kind: 'probe', message: e.message, line: e.line, collected: lastProbe(rt) };
+    return { kind: e.reason === 'unsupported' ? 'unsupported' : e.reason, message: e.message, line: e.line, column: e.column } as RunStatus;
+  }
   if (e instanceof RangeError && /call stack/.test(e.message)) {
     return { kind: 'limit', message: 'the program nests too deeply to simulate', line };
   }

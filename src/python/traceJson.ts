@@ -56,6 +56,8 @@ export function traceToJson(result: SimulationResult): TraceJson {
         return ['thresholds', a, b, c];
       case EventKind.GcEnabled:
         return ['gcEnabled', a === 1];
+      case EventKind.Immortalized:
+        return ['immortalized', a];
     }
   };
   const raw = trace.rawEvents();

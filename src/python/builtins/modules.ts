@@ -17,6 +17,7 @@ const SIMULATED = ['sys', 'gc', 'weakref', 'builtins', '__main__'];
 export function newModule(rt: Runtime, name: string): PyStruct {
   const module = rt.heap.allocate(new PyStruct(rt.types.module), { gc: true });
   module.set(rt.heap, '__name__', rt.intern(name));
+  rt.heap.setDisplay(module);
   const dict = rt.newDict();
   module.set(rt.heap, '__dict__', dict);
   dictSet(rt, dict, rt.intern('__name__'), rt.intern(name));
@@ -70,6 +71,7 @@ function intArg(rt: Runtime, o: PyObject | undefined, name: string): number {
 function installSys(rt: Runtime, put: Put, fn: Fn): void {
   fn('getrefcount', (args) => {
     if (args.length !== 1) throw rt.error('TypeError', `getrefcount() takes exactly one argument (${args.length} given)`);
+    rt.probe('getrefcount', args[0].refcount);
     return rt.int(args[0].refcount);
   });
   fn('intern', (args) => {
@@ -113,7 +115,11 @@ function installGc(rt: Runtime, put: Put, fn: Fn): void {
     if (g < 0 || g > 2) throw rt.error('ValueError', 'invalid generation');
     return g;
   };
-  fn('collect', (args, kwargs) => rt.int(heap.collect(genArg(args[0] ?? kwargs?.get('generation')))));
+  fn('collect', (args, kwargs) => {
+    const found = heap.collect(genArg(args[0] ?? kwargs?.get('generation')));
+    rt.probe('collect', found);
+    return rt.int(found);
+  });
   fn('enable', () => {
     heap.setEnabled(true);
     return rt.none;

@@ -387,6 +387,8 @@ export class VirtualMachine {
   private step(frame: ExecFrame, line: number): void {
     frame.line = line;
     const rt = this.rt;
+    const probe = rt.gcProbe;
+    if (probe !== null && rt.heap.trace.stepCount > probe.afterStep && frame.depth <= probe.depth) this.runGcProbe();
     if (++rt.steps > rt.limits.steps) throw new SimulationStop('budget', `step budget of ${rt.limits.steps} lines reached`, line, 0);
     if (this.heap.liveCount > rt.limits.objects) throw new SimulationStop('limit', `too many live objects (over ${rt.limits.objects})`, line, 0);
     this.heap.beginStep(line, frame.depth);
@@ -1089,6 +1091,20 @@ export class VirtualMachine {
     const stack = caller.stack;
     // The result is on top; below it, the callable and arguments the caller kept.
     for (let i = 0; i < pending; i++) this.release(caller, stack.length - 2);
+  }
+
+  /**
+   * "Run GC at the cursor": right after the chosen execution of a line, a collection runs
+   * as its own step and the simulation stops there.
+   */
+  runGcProbe(): never {
+    const rt = this.rt;
+    const probe = rt.gcProbe!;
+    rt.gcProbe = null;
+    this.heap.beginStep(probe.line, probe.depth);
+    const found = this.heap.collect(probe.generation);
+    probe.result = found;
+    throw new SimulationStop('probe', `gc.collect(${probe.generation}) after line ${probe.line}: ${found} unreachable object${found === 1 ? '' : 's'} found`, probe.line, 0);
   }
 
   // --- frames seen from Python ----------------------------------------------------------

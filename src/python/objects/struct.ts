@@ -58,6 +58,8 @@ export class PyStruct extends PyObject {
 
   override display(): string {
     const name = this.fields.get('__name__');
-    return name !== undefined && 'value' in name ? `<${this.cls.name} ${String((name as { value: unknown }).value)}>` : '';
+    if (name === undefined || !('value' in name)) return '';
+    const text = String((name as { value: unknown }).value);
+    return this.cls.name === 'module' ? `<module '${text}'>` : `<${this.cls.name} ${text}>`;
   }
 }

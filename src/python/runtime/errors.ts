@@ -13,7 +13,7 @@ export class PythonError extends Error {
 }
 
 /** Why a simulation stopped before the program's end. */
-export type StopReason = 'unsupported' | 'budget' | 'limit';
+export type StopReason = 'unsupported' | 'budget' | 'limit' | 'probe';
 
 /**
  * Ends the simulation: a construct HeapScope does not simulate, the step budget, or a

@@ -181,11 +181,8 @@ export class Runtime {
     if (found !== undefined && !found.freed) return found;
     s.interned = true;
     this.interned.set(s.value, s);
-    if (this.lang.internedStringsImmortal && !s.immortal) {
-      // 3.12 makes interned strings immortal.
-      s.immortal = true;
-      s.refcount = this.heap.profile.immortalRefcount;
-    }
+    // 3.12 makes interned strings immortal.
+    if (this.lang.internedStringsImmortal) this.heap.immortalize(s);
     return s;
   }
 
@@ -263,6 +260,16 @@ export class Runtime {
     this.heap.output(text, stream);
   }
 
+  /** A collection to run right after a given step ("Run GC" at the cursor). */
+  gcProbe: GcProbe | null = null;
+
+  /** Values the editor shows on hover: what sys.getrefcount and gc.collect returned, where. */
+  readonly probes: { line: number; column: number; kind: 'getrefcount' | 'collect'; value: number }[] = [];
+
+  probe(kind: 'getrefcount' | 'collect', value: number): void {
+    if (this.probes.length < 100_000) this.probes.push({ line: this.vm.currentLine(), column: this.vm.currentColumn(), kind, value });
+  }
+
   typeOf(obj: PyObject): PyType {
     return obj.cls;
   }
@@ -273,6 +280,17 @@ export class Runtime {
     for (const [name, module] of this.modules) this.vm.p.dictSet(dict, this.intern(name), module);
     return dict;
   }
+}
+
+export interface GcProbe {
+  /** Run once the trace has passed this step... */
+  readonly afterStep: number;
+  /** ...and execution is back at this call depth or shallower (the line finished). */
+  readonly depth: number;
+  readonly line: number;
+  readonly generation: number;
+  /** What the collection returned. */
+  result?: number;
 }
 
 export function isStr(obj: PyObject): obj is PyStr {
