@@ -1,5 +1,5 @@
 import type { HeapView, HostMessage, PythonVersion, ViewCollection } from '../src/protocol';
-import { h, replaceChildren } from './dom';
+import { formatCount, h, replaceChildren } from './dom';
 import { exportSvg, svgToPng } from './export';
 import { GcStepper, unreachableSet } from './gcPhases';
 import { renderGcMeter } from './gcMeter';
@@ -9,6 +9,7 @@ import { ListView } from './listView';
 import { buildScene, type Scene } from './model';
 import { renderOutput } from './output';
 import { ReferrersPopover } from './popover';
+import { GEOMETRY } from './render/geometry';
 import { TextMeasure } from './render/measure';
 import { Picture } from './render/picture';
 import { saveState, type PanelState, type SortKey } from './state';
@@ -37,6 +38,7 @@ export class HeapInspector {
   private readonly sideSections: HTMLElement;
   private readonly emptySlot: HTMLElement;
   private readonly busyOverlay: HTMLElement;
+  private readonly foldedNotice: HTMLElement;
   private measure: TextMeasure | null = null;
   private scene: Scene | null = null;
   private layout: Layout | null = null;
@@ -67,7 +69,7 @@ export class HeapInspector {
       zoom: (action) => {
         if (action === 'fit') {
           this.state.autoFit = true;
-          this.picture.fit();
+          this.fitPicture();
         } else {
           this.picture.zoomBy(action === 'in' ? 1.25 : 0.8);
         }
@@ -109,7 +111,8 @@ export class HeapInspector {
     this.emptySlot = h('div', { class: 'empty-slot', hidden: true });
     this.busyOverlay = renderBusy();
     this.busyOverlay.hidden = true;
-    this.content = h('main', { class: 'content', 'aria-label': 'Heap' }, this.picture.element, this.list.element, this.emptySlot, this.busyOverlay, this.popover.element);
+    this.foldedNotice = h('div', { class: 'folded-notice', role: 'status', hidden: true });
+    this.content = h('main', { class: 'content', 'aria-label': 'Heap' }, this.picture.element, this.foldedNotice, this.list.element, this.emptySlot, this.busyOverlay, this.popover.element);
     this.sideSections = h('div', { class: 'side-sections' });
     this.side = h('aside', { class: 'side', 'aria-label': 'Line details' }, this.stepper.element, this.sideSections);
     this.root = h('div', { class: 'app' }, this.toolbar.element, this.bannerSlot, h('div', { class: 'body' }, this.content, this.side));
@@ -182,6 +185,7 @@ export class HeapInspector {
     replaceChildren(this.emptySlot, renderEmptyState(reason, version));
     this.emptySlot.hidden = false;
     this.picture.element.hidden = true;
+    this.foldedNotice.hidden = true;
     this.list.element.hidden = true;
     this.side.hidden = true;
     this.stepper.setCollections([], 0, 0);
@@ -207,10 +211,50 @@ export class HeapInspector {
     if (this.effectiveMode() === 'list') {
       this.drawContent();
       this.list.focus(id);
-    } else {
-      void this.pictureDrawn.then(() => this.picture.focus(id));
+      return true;
     }
+    void this.pictureDrawn.then(() => {
+      if (this.scene && !this.scene.byId.has(id) && this.unfoldTowards(id)) {
+        this.pictureDrawn = this.drawPicture(view, true);
+        void this.pictureDrawn.then(() => this.picture.focus(id));
+      } else {
+        this.picture.focus(id);
+      }
+    });
     return true;
+  }
+
+  /** Expands the collapsed containers that hold a folded object; false if none does. */
+  private unfoldTowards(id: number): boolean {
+    const view = this.state.view;
+    const object = view?.objects.find((o) => o.id === id) ?? view?.changes.freed.find((o) => o.id === id);
+    if (!object || !this.scene) return false;
+    const holders = object.referrers.map((r) => this.scene?.byId.get(r.holder)).filter((so) => so?.collapsible && !so.expanded);
+    if (holders.length === 0) return false;
+    this.state.expanded = [...new Set([...this.state.expanded, ...holders.map((so) => so!.object.id)])];
+    this.save();
+    return true;
+  }
+
+  /** The note under the picture when collapsed containers fold objects away. */
+  private showFolded(scene: Scene): void {
+    this.foldedNotice.hidden = scene.folded === 0;
+    if (scene.folded === 0) return;
+    const total = scene.objects.length + scene.folded;
+    const all = h('button', { type: 'button', class: 'link', 'data-action': 'expand-all' }, 'Expand all');
+    all.addEventListener('click', () => {
+      const view = this.state.view;
+      if (!view) return;
+      // Every container that could be collapsed; the picture may take a while for big heaps.
+      this.state.expanded = [...view.objects, ...view.changes.freed].filter((o) => o.references.length > GEOMETRY.collapseOver).map((o) => o.id);
+      this.save();
+      this.drawContent(true);
+    });
+    replaceChildren(
+      this.foldedNotice,
+      `Showing ${formatCount(scene.objects.length)} of ${formatCount(total)} objects: ${formatCount(scene.folded)} are inside collapsed containers (the list shows every object). `,
+      all,
+    );
   }
 
   private effectiveMode(): 'picture' | 'list' {
@@ -247,6 +291,7 @@ export class HeapInspector {
     const mode = this.effectiveMode();
     this.toolbar.setMode(mode, this.state.mode === 'auto');
     this.picture.element.hidden = mode !== 'picture';
+    this.foldedNotice.hidden = mode !== 'picture' || (this.scene?.folded ?? 0) === 0;
     this.list.element.hidden = mode !== 'list';
     this.root.dataset.mode = mode;
     if (mode === 'list') {
@@ -279,6 +324,8 @@ export class HeapInspector {
     this.layout = layout;
     this.laidOutView = view;
     this.picture.render(scene, layout, this.measure);
+    this.showFolded(scene);
+    this.foldedNotice.hidden = scene.folded === 0;
     // Each new picture is fitted until the user zooms or pans by hand; from then on their
     // viewport is kept from line to line (and across reloads) until they press Fit.
     if (this.state.autoFit && !restoring) this.fitFirstTime();
@@ -296,7 +343,11 @@ export class HeapInspector {
 
   private fitFirstTime(): void {
     if (this.picture.element.getBoundingClientRect().width === 0) return;
-    this.picture.fit();
+    this.fitPicture();
+  }
+
+  private fitPicture(): void {
+    this.picture.fit(this.foldedNotice.hidden ? 0 : this.foldedNotice.offsetHeight + 16);
   }
 
   private rendered(): void {

@@ -72,6 +72,8 @@ export interface Scene {
   readonly edges: readonly SceneEdge[];
   /** References whose target is not in the view (the picture cannot draw them). */
   readonly danglingReferences: number;
+  /** Objects not drawn because only hidden rows of collapsed containers lead to them. */
+  readonly folded: number;
   /** The garbage region's heading, measured so the region is at least as wide. */
   readonly garbageTitle: { readonly title: string; readonly subtitle: string; readonly titleWidth: number; readonly width: number };
 }
@@ -162,6 +164,7 @@ export function buildScene(view: HeapView, measure: TextMeasure, expanded: Reado
   };
   for (const o of view.objects) addObject(o, false);
   for (const o of view.changes.freed) addObject(o, true);
+  const folded = foldCollapsed(view, objects, byId);
 
   // Frames: one column, the module first, then each live function frame.
   const frames: SceneFrame[] = [];
@@ -191,6 +194,8 @@ export function buildScene(view: HeapView, measure: TextMeasure, expanded: Reado
     so.rows.forEach((row, i) => {
       for (const target of row.targets) {
         const targetObject = byId.get(target);
+        // A "… more" row points only at what is drawn anyway; the rest is folded away.
+        if (!targetObject) continue;
         edges.push({
           id: `o${holder.id}:${i}:${target}`,
           fromKind: 'object',
@@ -214,6 +219,7 @@ export function buildScene(view: HeapView, measure: TextMeasure, expanded: Reado
 
   return {
     view,
+    folded,
     garbageTitle,
     frames,
     framesWidth: Math.ceil(Math.min(G.maxWidth, framesWidth)),
@@ -223,6 +229,42 @@ export function buildScene(view: HeapView, measure: TextMeasure, expanded: Reado
     edges,
     danglingReferences: dangling,
   };
+}
+
+/**
+ * Folding: an object that only the hidden rows of collapsed containers lead to is not drawn
+ * (the list view still has it, and expanding the container brings it back). Everything else
+ * is drawn: what frames name, garbage, freed objects, objects nothing drawable refers to
+ * (held by constants, temporaries or the interpreter), and whatever drawn rows lead to.
+ * This is what keeps a 1,000-object heap a picture rather than a wall of boxes.
+ * Removes the folded objects from `objects`/`byId` and returns how many there were.
+ */
+function foldCollapsed(view: HeapView, objects: SceneObject[], byId: Map<number, SceneObject>): number {
+  if (!objects.some((o) => o.collapsible && !o.expanded)) return 0;
+  const drawableHolder = (holder: number): boolean => byId.has(holder) || view.frames.some((f) => f.id === holder);
+  const roots: number[] = [];
+  for (const f of view.frames) for (const v of f.variables) roots.push(v.target);
+  if (view.focus !== undefined) roots.push(view.focus);
+  for (const so of objects) {
+    if (so.garbage || so.freed || !so.object.referrers.some((r) => !r.hidden && drawableHolder(r.holder))) roots.push(so.object.id);
+  }
+  const seen = new Set<number>();
+  const stack = roots.filter((id) => byId.has(id));
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const so = byId.get(id);
+    if (!so) continue;
+    if (so.classTarget !== undefined && !seen.has(so.classTarget)) stack.push(so.classTarget);
+    for (const row of so.rows) if (row.kind === 'slot') for (const t of row.targets) if (!seen.has(t) && byId.has(t)) stack.push(t);
+  }
+  const kept = objects.filter((so) => seen.has(so.object.id));
+  const folded = objects.length - kept.length;
+  for (const so of objects) if (!seen.has(so.object.id)) byId.delete(so.object.id);
+  objects.length = 0;
+  objects.push(...kept);
+  return folded;
 }
 
 /** A frame's title: `<module>` or `f()`. */

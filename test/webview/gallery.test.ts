@@ -64,7 +64,8 @@ describe('Heap Inspector gallery: every fixture in both themes (Chromium)', func
           const mode = await panel.page.$eval('.app', (e) => (e as HTMLElement).dataset.mode);
           if (mode === 'picture') {
             const drawn = await panel.page.$$eval('.picture .obj', (els) => els.length);
-            assert.equal(drawn, view.objects.length + view.changes.freed.length);
+            const folded = await panel.page.$eval('.picture', (e) => Number(e.getAttribute('data-folded')));
+            assert.equal(drawn + folded, view.objects.length + view.changes.freed.length, 'every object is drawn or folded in a collapsed container');
           } else {
             const rows = await panel.page.$$eval('.object-list tbody tr', (els) => els.length);
             assert.equal(rows, view.objects.length + view.changes.freed.length);

@@ -75,14 +75,27 @@ describe('Heap Inspector list view (Chromium)', function () {
     assert.equal(garbage, fixture('large-1000').objects.filter((o) => o.garbage).length);
   });
 
-  it('keeps the picture available: drawing 1,000 objects on request', async () => {
+  it('keeps the picture available: collapsed containers fold most of 1,000 objects, Expand all draws them', async () => {
     const count = await panel.page.$eval('.app', (e) => Number((e as HTMLElement).dataset.renderCount));
     await panel.page.click('.segment[data-mode="picture"]');
     await panel.page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('.app')?.dataset.renderCount) > n, count, { timeout: 90000 });
+    const drawn = await panel.page.$$eval('.picture .obj', (els) => els.length);
+    const folded = await panel.page.$eval('.picture', (e) => Number(e.getAttribute('data-folded')));
+    assert.equal(drawn + folded, 1000);
+    assert.ok(drawn < 200, `a readable picture (${drawn} boxes)`);
+    assert.match(await panel.page.$eval('.folded-notice', (e) => e.textContent ?? ''), new RegExp(`Showing ${drawn} of 1,000 objects`));
+    // Garbage is never folded away.
+    assert.equal(await panel.page.$$eval('.picture .obj.garbage', (els) => els.length), fixture('large-1000').objects.filter((o) => o.garbage).length);
+    const folding = await panel.page.$eval('.app', (e) => Number((e as HTMLElement).dataset.renderMs));
+    await panel.screenshot('picture-large-folded-light');
+    const again = await panel.page.$eval('.app', (e) => Number((e as HTMLElement).dataset.renderCount));
+    await panel.page.click('.folded-notice [data-action="expand-all"]');
+    await panel.page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('.app')?.dataset.renderCount) > n, again, { timeout: 90000 });
     assert.equal(await panel.page.$$eval('.picture .obj', (els) => els.length), 1000);
+    assert.ok(await panel.page.$eval('.folded-notice', (e) => (e as HTMLElement).hidden));
     const ms = await panel.page.$eval('.app', (e) => Number((e as HTMLElement).dataset.renderMs));
-    console.log(`      (1,000-object picture drawn in ${ms} ms)`);
-    await panel.screenshot('picture-large-light');
+    console.log(`      (1,000-object heap: folded picture ${folding} ms, fully expanded ${ms} ms)`);
+    await panel.screenshot('picture-large-expanded-light');
     await panel.page.click('.segment[data-mode="list"]');
   });
 

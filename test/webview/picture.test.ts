@@ -224,6 +224,16 @@ describe('Heap Inspector picture (Chromium)', function () {
     assert.equal((await rows()).length, 30);
   });
 
+  it('unfolds the container of an object the host asks to focus', async () => {
+    await panel.show(fixture('alias-01-a-list')); // another line: expansions are forgotten
+    await panel.show(fixture('big-container'));
+    assert.equal(await panel.page.$$eval('.obj[data-id="225"]', (els) => els.length), 0, 'folded: only a hidden row leads to it');
+    assert.equal(await panel.page.$eval('.picture', (e) => e.getAttribute('data-folded')), '40');
+    await panel.send({ kind: 'focus', id: 225 });
+    await panel.page.waitForFunction(() => document.activeElement?.getAttribute('data-id') === '225', undefined, { timeout: 30000 });
+    assert.equal(await panel.page.$eval('.picture', (e) => e.getAttribute('data-folded')), '0');
+  });
+
   it('shows the stop banner, the empty state and the busy state', async () => {
     await panel.show(fixture('stopped-exception'));
     const banner = await panel.page.$eval('.banner[role="alert"]', (e) => e.textContent ?? '');

@@ -95,6 +95,7 @@ export class Picture {
     }
     this.viewport.replaceChildren(regions, edges, nodes);
     this.svg.setAttribute('aria-label', `Heap picture: ${scene.objects.length} objects, ${scene.edges.length} references`);
+    this.svg.setAttribute('data-folded', String(scene.folded));
     this.svg.setAttribute('data-width', String(layout.width));
     this.svg.setAttribute('data-height', String(layout.height));
     if (this.selected !== null) this.select(this.selected, false);
@@ -130,9 +131,10 @@ export class Picture {
     this.setViewport(zoom, px - (px - this.x) * k, py - (py - this.y) * k, true);
   }
 
-  /** Fits the whole picture in the host, never enlarging past 100 %. */
-  fit(): void {
-    const rect = this.element.getBoundingClientRect();
+  /** Fits the whole picture in the host (small heaps slightly enlarged); `bottomInset` keeps room for a note. */
+  fit(bottomInset = 0): void {
+    const host = this.element.getBoundingClientRect();
+    const rect = { width: host.width, height: Math.max(1, host.height - bottomInset) };
     const { width, height } = this.bounds();
     if (width === 0 || height === 0 || rect.width === 0) return this.setViewport(1, 0, 0);
     // Small heaps are drawn a little larger than 1:1 to be read at a glance; big ones shrink to fit.
