@@ -20,7 +20,8 @@ JSON on stdout, and writes the results next to the inputs in test/python/fixture
   SyntaxError that `compile()` raises (type, msg, lineno, offset, end_lineno, end_offset)
   or null.
 - symtable.cases -> symtable.expected.json: per case and version, the `symtable` tree.
-- fold.cases -> fold.expected.json: per case and version, the code constants.
+- fold.cases -> fold.expected.json: per case and version, the code constants (and, from
+  3.13, the optimized tree itself).
 
 A `.cases` file is a list of sections, each starting with a line `### name`; the lines
 up to the next `### ` line (or the end) are the case's source.
@@ -121,6 +122,16 @@ def canonical_repr(value):
     return repr(value)
 
 
+class CanonicalRepr:
+    """Stands in for a constant in ast.dump, printing its canonical_repr."""
+
+    def __init__(self, value):
+        self.value = value
+
+    def __repr__(self):
+        return canonical_repr(self.value)
+
+
 def worker_fold(payload):
     import dis
     import types
@@ -143,6 +154,15 @@ def worker_fold(payload):
                 and ops[1].argval == 'x'):
             folded = canonical_repr(ops[0].argval)
         out[name] = {'folded': folded, 'consts': sorted(set(consts))}
+        if sys.version_info >= (3, 13):
+            # 3.13 can return the optimized tree itself: the fold's whole result (as with
+            # -O, so __debug__ is False there). Frozensets print with sorted items.
+            import ast
+            tree = ast.parse(source, optimize=1)
+            for node in ast.walk(tree):
+                if isinstance(node, ast.Constant) and isinstance(node.value, (tuple, frozenset)):
+                    node.value = CanonicalRepr(node.value)
+            out[name]['optimized'] = ast.dump(tree, include_attributes=True, show_empty=True)
     return out
 
 

@@ -376,7 +376,11 @@ export interface FormattedValue extends Position {
   readonly value: Expr;
   /** -1 none, 115 's', 114 'r', 97 'a' (CPython's encoding). */
   readonly conversion: number;
-  readonly format_spec: JoinedStr | null;
+  /**
+   * A JoinedStr as parsed; a plain str Constant where constant folding turned
+   * `'%5s' % (x,)` into an f-string (3.11+, as ast_opt.c's optimize_format does).
+   */
+  readonly format_spec: JoinedStr | Constant | null;
 }
 
 /** 3.14 template strings (t-strings). */
