@@ -13,6 +13,18 @@
 //     [--extensions-dir=DIR] [--timeout=SECONDS]
 // Environment: HEAPSCOPE_VSCODE_TIMEOUT (seconds, default 300), HEAPSCOPE_VSCODE_VERBOSE=1
 // (also print the browser console and the unfiltered log).
+//
+// The same suite in a desktop VS Code (on a machine that can download one): leave out
+// vscodeExecutablePath and test-electron downloads VS Code and runs the suite in it:
+//   const { runTests } = require('@vscode/test-electron');
+//   await runTests({
+//     extensionDevelopmentPath: repoRoot,
+//     extensionTestsPath: `${repoRoot}/dist/test/vscode/suite/index.js`, // built by test.mjs
+//     launchArgs: [`${repoRoot}/examples`, '--disable-extensions'],
+//     // vscodeExecutablePath, // from this module: code-server instead, never a download
+//   });
+// (`vscode.env.appName` is then "Visual Studio Code" and `uiKind` Desktop instead of
+// "code-server" and Web; the suite should not depend on either.)
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
