@@ -105,6 +105,10 @@ export class HeapInspector {
       },
       openReferrers: (id, anchor) => this.openReferrers(id, anchor),
     });
+    this.list.element.addEventListener('scroll', () => {
+      this.state.listScroll = this.list.element.scrollTop;
+      this.save();
+    });
     this.popover = new ReferrersPopover((holder) => this.focusObject(holder));
     this.stepper = new GcStepper((collection, phase) => this.overlayPhase(collection, phase));
     this.bannerSlot = h('div', { class: 'banner-slot' });
@@ -297,6 +301,7 @@ export class HeapInspector {
     if (mode === 'list') {
       const started = performance.now();
       this.list.render(view, this.state.sortKey, this.state.sortDescending, this.matches, this.state.selected);
+      if (restoring) this.list.element.scrollTop = this.state.listScroll;
       this.root.dataset.renderMs = String(Math.round(performance.now() - started));
       this.rendered();
       return;
@@ -310,6 +315,7 @@ export class HeapInspector {
     const started = performance.now();
     this.measure ??= new TextMeasure(document.body);
     const scene = buildScene(view, this.measure, new Set(this.state.expanded));
+    const built = performance.now();
     let layout: Layout;
     try {
       layout = await layoutScene(scene);
@@ -337,6 +343,7 @@ export class HeapInspector {
     this.overlayPhase(collection ?? null, step.phase);
     this.root.dataset.renderMs = String(Math.round(performance.now() - started));
     this.root.dataset.elkMs = String(Math.round(layout.elkMs));
+    this.root.dataset.sceneMs = String(Math.round(built - started));
     if (scene.danglingReferences > 0) log('info', `${scene.danglingReferences} reference(s) point to objects missing from the view; not drawn`);
     this.rendered();
   }

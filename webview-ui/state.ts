@@ -24,6 +24,8 @@ export interface PanelState {
   phase: number;
   /** Containers the user expanded beyond the collapsed first rows. */
   expanded: number[];
+  /** How far the list view is scrolled. */
+  listScroll: number;
 }
 
 const SORT_KEYS: readonly SortKey[] = ['name', 'type', 'refcount', 'generation', 'delta'];
@@ -46,6 +48,7 @@ export function initialState(): PanelState {
     collection: 0,
     phase: 0,
     expanded: [],
+    listScroll: 0,
   };
 }
 
@@ -75,6 +78,7 @@ export function loadState(): PanelState {
   state.filter = typeof s.filter === 'string' ? s.filter.slice(0, 200) : '';
   state.collection = num(s.collection, 0, 0);
   state.phase = num(s.phase, 0, 0);
+  state.listScroll = num(s.listScroll, 0, 0);
   state.expanded = Array.isArray(s.expanded) ? s.expanded.filter((n): n is number => typeof n === 'number') : [];
   return state;
 }

@@ -52,6 +52,19 @@ describe('Heap Inspector list view (Chromium)', function () {
     await panel.screenshot('list-large-light');
   });
 
+  it('restores the list and its scroll position after a reload', async () => {
+    await panel.page.$eval('.list-host', (e) => (e.scrollTop = 4000));
+    await panel.page.waitForFunction(() => (window as unknown as { __state: { listScroll: number } | null }).__state?.listScroll === 4000);
+    const saved = await panel.page.evaluate(() => (window as unknown as { __state: unknown }).__state);
+    const again = await harness.open({ theme: 'light', state: saved });
+    try {
+      await again.page.waitForSelector('.object-list tbody tr');
+      assert.equal(await again.page.$eval('.list-host', (e) => e.scrollTop), 4000);
+    } finally {
+      await again.close();
+    }
+  });
+
   it('sorts by type and by generation, and toggles the direction', async () => {
     await panel.page.click('button[data-sort="type"]');
     let all = await rows(panel);
@@ -86,14 +99,14 @@ describe('Heap Inspector list view (Chromium)', function () {
     assert.match(await panel.page.$eval('.folded-notice', (e) => e.textContent ?? ''), new RegExp(`Showing ${drawn} of 1,000 objects`));
     // Garbage is never folded away.
     assert.equal(await panel.page.$$eval('.picture .obj.garbage', (els) => els.length), fixture('large-1000').objects.filter((o) => o.garbage).length);
-    const folding = await panel.page.$eval('.app', (e) => Number((e as HTMLElement).dataset.renderMs));
+    const folding = await panel.page.$eval('.app', (e) => `${(e as HTMLElement).dataset.renderMs} (scene ${(e as HTMLElement).dataset.sceneMs}, ELK ${(e as HTMLElement).dataset.elkMs})`);
     await panel.screenshot('picture-large-folded-light');
     const again = await panel.page.$eval('.app', (e) => Number((e as HTMLElement).dataset.renderCount));
     await panel.page.click('.folded-notice [data-action="expand-all"]');
     await panel.page.waitForFunction((n) => Number(document.querySelector<HTMLElement>('.app')?.dataset.renderCount) > n, again, { timeout: 90000 });
     assert.equal(await panel.page.$$eval('.picture .obj', (els) => els.length), 1000);
     assert.ok(await panel.page.$eval('.folded-notice', (e) => (e as HTMLElement).hidden));
-    const ms = await panel.page.$eval('.app', (e) => Number((e as HTMLElement).dataset.renderMs));
+    const ms = await panel.page.$eval('.app', (e) => `${(e as HTMLElement).dataset.renderMs} (scene ${(e as HTMLElement).dataset.sceneMs}, ELK ${(e as HTMLElement).dataset.elkMs})`);
     console.log(`      (1,000-object heap: folded picture ${folding} ms, fully expanded ${ms} ms)`);
     await panel.screenshot('picture-large-expanded-light');
     await panel.page.click('.segment[data-mode="list"]');
