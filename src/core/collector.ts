@@ -340,12 +340,10 @@ export function deleteGarbage(heap: Heap, collectable: GcList, old: GcList, oldI
       heap.hooks.saveGarbage(obj);
       saved.push(obj);
     } else {
-      const refs = obj.takeReferencesForClear();
-      if (refs !== null && refs.length > 0) {
-        heap.incref(heap.collectorRefs, 'being cleared', obj);
-        for (const { label, target } of refs) heap.decref(obj, label, target);
-        heap.decref(heap.collectorRefs, 'being cleared', obj);
-      }
+      // Py_INCREF(op); clear(op); Py_DECREF(op): the object may die here.
+      heap.incref(heap.collectorRefs, 'being cleared', obj);
+      heap.clearObject(obj);
+      heap.decref(heap.collectorRefs, 'being cleared', obj);
     }
     if (!obj.freed && collectable.first() === obj) {
       obj.gcCollecting = false;

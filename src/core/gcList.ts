@@ -1,4 +1,4 @@
-import { HeapObject, HeldReference } from './heapObject';
+import { HeapObject } from './heapObject';
 
 /**
  * A doubly linked list of tracked objects with a sentinel head, as in gc.c. The order of
@@ -13,9 +13,7 @@ export class GcList extends HeapObject {
 
   traverse(): void {}
   forEachReference(): void {}
-  takeReferences(): HeldReference[] {
-    return [];
-  }
+  releaseReferences(): void {}
 
   isEmpty(): boolean {
     return this.gcNext === this;

@@ -5,13 +5,19 @@ import {
   HeapObject,
   HeldReference,
   Holder,
+  Label,
   ObjectId,
+  Release,
   RootHolder,
   RootKind,
   WEAKREF_CALLBACK_LABEL,
   WeakReferenceObject,
   isHeapObject,
+  labelText,
 } from './heapObject';
+
+/** Py_TRASHCAN's nesting limit (PyTrash_UNWIND_LEVEL). */
+const TRASHCAN_DEPTH = 50;
 import type { CollectorProfile } from './profile';
 import { EventKind, ObjectFlags, Trace } from './trace';
 
@@ -163,7 +169,7 @@ export class Heap {
   // --- references ----------------------------------------------------------------------
 
   /** `holder` takes a new reference to `target` (Py_INCREF). */
-  incref(holder: Holder, label: string, target: HeapObject): void {
+  incref(holder: Holder, label: Label, target: HeapObject): void {
     if (!target.immortal) target.refcount++;
     if (this.trace.enabled) this.trace.record(EventKind.Link, holder.id, this.trace.intern(label), target.id);
     if (holder instanceof RootHolder) {
@@ -173,7 +179,7 @@ export class Heap {
   }
 
   /** `holder` lets go of its reference to `target` (Py_DECREF); at zero the target is freed. */
-  decref(holder: Holder, label: string, target: HeapObject): void {
+  decref(holder: Holder, label: Label, target: HeapObject): void {
     if (this.trace.enabled) this.trace.record(EventKind.Unlink, holder.id, this.trace.intern(label), target.id);
     if (holder instanceof RootHolder) forgetRootEntry(holder, label, target);
     if (target.immortal) return;
@@ -184,7 +190,7 @@ export class Heap {
    * A reference changes hands without a count change (CPython "steals" it: a value moves
    * from the stack into a variable, an argument into a frame).
    */
-  move(from: Holder, fromLabel: string, to: Holder, toLabel: string, target: HeapObject): void {
+  move(from: Holder, fromLabel: Label, to: Holder, toLabel: Label, target: HeapObject): void {
     const trace = this.trace;
     if (trace.enabled) {
       trace.record(EventKind.Unlink, from.id, trace.intern(fromLabel), target.id);
@@ -210,45 +216,76 @@ export class Heap {
 
   // --- deallocation --------------------------------------------------------------------
 
+  /** How deep deallocations are nested (CPython's trashcan counts the same). */
+  private deallocDepth = 0;
+  /** Deallocations deferred because they were nested too deep (the trashcan's "delete later" list). */
+  private readonly trash: HeapObject[] = [];
+  private destroyingTrash = false;
+  /** The object whose references `release` is letting go of. */
+  private releasingHolder: Holder | null = null;
+
+  /** Drops one reference an object being deallocated (or cleared) held. */
+  private readonly release = (label: Label, target: HeapObject): void => {
+    if (this.trace.enabled) this.trace.record(EventKind.Unlink, this.releasingHolder!.id, this.trace.intern(label), target.id);
+    if (target.immortal || --target.refcount !== 0) return;
+    this.deallocate(target);
+  };
+
   /**
-   * Frees `first` and, depth first, everything that dies with it — the order CPython's
-   * recursive deallocators produce, with an explicit stack so a million-long chain is fine.
+   * Frees `obj` and, depth first, everything that dies with it — the order CPython's
+   * recursive deallocators produce. Past 50 nested levels, deallocations wait on a trash
+   * list until the outermost one finishes (Py_TRASHCAN_BEGIN), so a million-long chain
+   * frees without exhausting the stack, in CPython's order.
    */
-  private deallocate(first: HeapObject): void {
-    const released = this.beginDeallocation(first);
-    if (released === null) return;
-    const holders: HeapObject[] = [first];
-    const pending: HeldReference[][] = [released];
-    const positions: number[] = [0];
-    while (holders.length > 0) {
-      const top = holders.length - 1;
-      const refs = pending[top];
-      const position = positions[top];
-      if (position >= refs.length) {
-        this.finishDeallocation(holders[top]);
-        holders.pop();
-        pending.pop();
-        positions.pop();
-        continue;
-      }
-      positions[top] = position + 1;
-      const { label, target } = refs[position];
-      const holder = holders[top];
-      if (this.trace.enabled) this.trace.record(EventKind.Unlink, holder.id, this.trace.intern(label), target.id);
-      if (target.immortal || --target.refcount !== 0) continue;
-      const next = this.beginDeallocation(target);
-      if (next === null) continue;
-      holders.push(target);
-      pending.push(next);
-      positions.push(0);
+  private deallocate(obj: HeapObject): void {
+    if (this.deallocDepth >= TRASHCAN_DEPTH) {
+      this.trash.push(obj);
+      return;
     }
+    this.deallocDepth++;
+    try {
+      if (this.beginDeallocation(obj)) {
+        this.releaseFrom(obj, (release) => obj.releaseReferences(release));
+        this.finishDeallocation(obj);
+      }
+    } finally {
+      this.deallocDepth--;
+    }
+    if (this.deallocDepth === 0 && this.trash.length > 0 && !this.destroyingTrash) {
+      this.destroyingTrash = true;
+      try {
+        while (this.trash.length > 0) this.deallocate(this.trash.pop()!);
+      } finally {
+        this.destroyingTrash = false;
+      }
+    }
+  }
+
+  /** Runs `body` with `release` dropping references held by `holder`. */
+  private releaseFrom(holder: Holder, body: (release: Release) => void): void {
+    const saved = this.releasingHolder;
+    this.releasingHolder = holder;
+    try {
+      body(this.release);
+    } finally {
+      this.releasingHolder = saved;
+    }
+  }
+
+  /** tp_clear for the collector: false when the type has none (tuples). */
+  clearObject(obj: HeapObject): boolean {
+    let cleared = false;
+    this.releaseFrom(obj, (release) => {
+      cleared = obj.clearReferences(release);
+    });
+    return cleared;
   }
 
   /**
    * The start of tp_dealloc: the finalizer (which may resurrect the object), weak
-   * references, untracking. Returns the references to release, or null if resurrected.
+   * references, untracking. False when the finalizer resurrected it.
    */
-  private beginDeallocation(obj: HeapObject): HeldReference[] | null {
+  private beginDeallocation(obj: HeapObject): boolean {
     if (obj.hasFinalizer() && !obj.finalized) {
       // subtype_dealloc re-tracks the object around the finalizer: it lands in the youngest generation.
       if (obj.tracked) this.untrack(obj);
@@ -259,7 +296,7 @@ export class Heap {
       this.hooks.runFinalizer(obj);
       this.trace.record(EventKind.Unlink, this.finalizing.id, this.trace.intern('being finalized'), obj.id);
       forgetRootEntry(this.finalizing, 'being finalized', obj);
-      if (--obj.refcount !== 0) return null; // resurrected: the finalizer stored a reference
+      if (--obj.refcount !== 0) return false; // resurrected: the finalizer stored a reference
     }
     if (obj.weakrefs !== null) this.clearWeakrefs(obj);
     if (obj.tracked) this.untrack(obj);
@@ -267,7 +304,7 @@ export class Heap {
       if (this.gc.counts[0] > 0) this.gc.counts[0]--;
       this.gc.heapSize--;
     }
-    return obj.takeReferences();
+    return true;
   }
 
   private finishDeallocation(obj: HeapObject): void {
@@ -503,7 +540,7 @@ export class Heap {
   }
 }
 
-function forgetRootEntry(root: RootHolder, label: string, target: HeapObject): void {
+function forgetRootEntry(root: RootHolder, label: Label, target: HeapObject): void {
   const { labels, targets } = root;
   for (let i = targets.length - 1; i >= 0; i--) {
     if (targets[i] === target && labels[i] === label) {
@@ -517,5 +554,5 @@ function forgetRootEntry(root: RootHolder, label: string, target: HeapObject): v
       return;
     }
   }
-  throw new Error(`internal: ${root.name} holds no reference '${label}' to object ${target.id}`);
+  throw new Error(`internal: ${root.name} holds no reference '${labelText(label)}' to object ${target.id}`);
 }

@@ -13,9 +13,22 @@ export interface Holder {
   readonly id: ObjectId;
 }
 
-/** A labelled reference held by an object, as released at deallocation. */
+/**
+ * A reference's label: a name (`a`, `.attr`, `['key']`), or a number n for the sequence
+ * slot `[n]` (numbers cost nothing to make, and lists have many slots).
+ */
+export type Label = string | number;
+
+export function labelText(label: Label): string {
+  return typeof label === 'number' ? `[${label}]` : label;
+}
+
+/** Receives the references an object lets go of, one at a time. */
+export type Release = (label: Label, target: HeapObject) => void;
+
+/** A labelled reference (for listings). */
 export interface HeldReference {
-  readonly label: string;
+  readonly label: Label;
   readonly target: HeapObject;
 }
 
@@ -67,20 +80,22 @@ export abstract class HeapObject implements Holder {
   abstract traverse(visit: (target: HeapObject) => void): void;
 
   /** Like `traverse`, with the label of each reference (a slot, a key, an attribute). */
-  abstract forEachReference(visit: (label: string, target: HeapObject) => void): void;
+  abstract forEachReference(visit: (label: Label, target: HeapObject) => void): void;
 
   /**
-   * tp_dealloc's release: the object forgets every reference it holds and hands them over,
-   * in the order its type releases them (lists and tuples last to first, dicts in order).
+   * tp_dealloc's release: the object first forgets every reference it holds, then hands
+   * each to `release` in the order its type releases them (lists and tuples last to first,
+   * dicts in order).
    */
-  abstract takeReferences(): HeldReference[];
+  abstract releaseReferences(release: Release): void;
 
   /**
-   * tp_clear, used by the collector to break cycles. Types without tp_clear (tuples)
-   * return null and are freed only when something else lets go of them.
+   * tp_clear, used by the collector to break cycles: like `releaseReferences`. Types
+   * without tp_clear (tuples) return false and are freed only when something else lets go.
    */
-  takeReferencesForClear(): HeldReference[] | null {
-    return this.takeReferences();
+  clearReferences(release: Release): boolean {
+    this.releaseReferences(release);
+    return true;
   }
 
   /** Whether the type has a finalizer (tp_finalize, e.g. a class with `__del__`). */
@@ -117,7 +132,7 @@ export function isWeakReference(obj: HeapObject): obj is WeakReferenceObject {
 /** A holder outside the heap: a frame's value stack, the interpreter's tables, a call in progress. */
 export class RootHolder implements Holder {
   /** The references held, in order (labels and targets side by side); the core keeps them because nothing else does. */
-  readonly labels: string[] = [];
+  readonly labels: Label[] = [];
   readonly targets: HeapObject[] = [];
   closed = false;
 

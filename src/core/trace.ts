@@ -95,7 +95,19 @@ export class Trace {
     return this.eventCount;
   }
 
-  intern(text: string): number {
+  /** Interned ids of the slot labels `[0]`, `[1]`, ... */
+  private readonly slotLabelIds: number[] = [];
+
+  /** The interned id of a label or text (slot numbers are cached). */
+  intern(text: string | number): number {
+    if (typeof text === 'number') {
+      let slot = this.slotLabelIds[text];
+      if (slot === undefined) {
+        slot = this.intern(`[${text}]`);
+        if (text < 1_000_000) this.slotLabelIds[text] = slot;
+      }
+      return slot;
+    }
     let id = this.stringIds.get(text);
     if (id === undefined) {
       id = this.strings.length;

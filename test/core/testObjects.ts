@@ -1,5 +1,5 @@
 import { Heap } from '../../src/core/heap';
-import { HeapObject, HeldReference, Holder, RootHolder, WEAKREF_CALLBACK_LABEL, WeakReferenceObject } from '../../src/core/heapObject';
+import { HeapObject, Holder, Label, Release, RootHolder, WEAKREF_CALLBACK_LABEL, WeakReferenceObject } from '../../src/core/heapObject';
 import type { CollectorProfile } from '../../src/core/profile';
 
 /** Test profiles: the collector's parameters only, independent of the version table. */
@@ -43,14 +43,15 @@ export class Box extends HeapObject {
     for (const target of this.slots.values()) visit(target);
   }
 
-  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+  forEachReference(visit: (label: Label, target: HeapObject) => void): void {
     for (const [label, target] of this.slots) visit(label, target);
   }
 
-  takeReferences(): HeldReference[] {
-    const refs = [...this.slots].map(([label, target]) => ({ label, target }));
+  releaseReferences(release: Release): void {
+    const refs = [...this.slots];
     this.slots.clear();
-    return this.releaseReversed ? refs.reverse() : refs;
+    if (this.releaseReversed) refs.reverse();
+    for (const [label, target] of refs) release(label, target);
   }
 
   override hasFinalizer(): boolean {
@@ -69,8 +70,8 @@ export class TupleBox extends Box {
     this.untrackKind = 'tuple';
   }
 
-  override takeReferencesForClear(): HeldReference[] | null {
-    return null;
+  override clearReferences(): boolean {
+    return false;
   }
 }
 
@@ -81,9 +82,7 @@ export class Atom extends HeapObject {
   }
   traverse(): void {}
   forEachReference(): void {}
-  takeReferences(): HeldReference[] {
-    return [];
-  }
+  releaseReferences(): void {}
   override display(): string {
     return this.value;
   }
@@ -100,13 +99,13 @@ export class WeakRef extends HeapObject implements WeakReferenceObject {
   traverse(visit: (target: HeapObject) => void): void {
     if (this.callback) visit(this.callback);
   }
-  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+  forEachReference(visit: (label: Label, target: HeapObject) => void): void {
     if (this.callback) visit(WEAKREF_CALLBACK_LABEL, this.callback);
   }
-  takeReferences(): HeldReference[] {
-    const refs = this.callback ? [{ label: WEAKREF_CALLBACK_LABEL, target: this.callback }] : [];
+  releaseReferences(release: Release): void {
+    const callback = this.callback;
     this.callback = null;
-    return refs;
+    if (callback) release(WEAKREF_CALLBACK_LABEL, callback);
   }
   peekCallback(): HeapObject | null {
     return this.callback;

@@ -1,5 +1,5 @@
 import type * as ast from '../ast';
-import type { HeapObject, HeldReference } from '../../core/heapObject';
+import type { HeapObject, Label, Release } from '../../core/heapObject';
 import { WEAKREF_CALLBACK_LABEL, WeakReferenceObject } from '../../core/heapObject';
 import { PyObject, PyType } from '../objects/base';
 import { PyBuiltin } from '../objects/callables';
@@ -26,14 +26,15 @@ export class PyWeakref extends PyObject implements WeakReferenceObject {
     if (this.callback) visit(this.callback);
     this.traverseExtras(visit);
   }
-  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+  forEachReference(visit: (label: Label, target: HeapObject) => void): void {
     if (this.callback) visit(WEAKREF_CALLBACK_LABEL, this.callback);
     this.referencesExtras(visit);
   }
-  takeReferences(): HeldReference[] {
-    const refs: HeldReference[] = this.callback ? [{ label: WEAKREF_CALLBACK_LABEL, target: this.callback }] : [];
+  releaseReferences(release: Release): void {
+    const callback = this.callback;
     this.callback = null;
-    return this.takeExtras(refs);
+    if (callback) release(WEAKREF_CALLBACK_LABEL, callback);
+    this.releaseExtras(release);
   }
   /** weakref_dealloc: a dying weak reference leaves its referent's list. */
   peekCallback(): HeapObject | null {

@@ -1,5 +1,5 @@
 import type { Heap } from '../../core/heap';
-import { RootHolder } from '../../core/heapObject';
+import { RootHolder, labelText } from '../../core/heapObject';
 import type { CodeUnit } from '../compile/code';
 import { CALL_PLAIN, CallFlags, Op } from '../compile/opcodes';
 import { PyStr } from '../objects/atoms';
@@ -280,7 +280,7 @@ export class VirtualMachine {
       fo.exec = null;
       if (fo.refcount > 1) {
         for (const { label, target } of frame.takeReferences()) {
-          const kept = uniqueLabel(fo, label);
+          const kept = uniqueLabel(fo, labelText(label));
           this.heap.move(frame.holder, label, fo, kept, target);
           fo.fields.set(kept, target as PyObject);
         }

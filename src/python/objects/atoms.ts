@@ -1,4 +1,4 @@
-import type { HeapObject, HeldReference } from '../../core/heapObject';
+import type { HeapObject, Label, Release } from '../../core/heapObject';
 import { PyObject, PyType } from './base';
 
 /** Objects that hold no references: numbers, strings, singletons. */
@@ -8,11 +8,11 @@ abstract class PyAtom extends PyObject {
   traverse(visit: (target: HeapObject) => void): void {
     this.traverseExtras(visit);
   }
-  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+  forEachReference(visit: (label: Label, target: HeapObject) => void): void {
     this.referencesExtras(visit);
   }
-  takeReferences(): HeldReference[] {
-    return this.takeExtras([]);
+  releaseReferences(release: Release): void {
+    this.releaseExtras(release);
   }
   override hasFinalizer(): boolean {
     return this.cls.isHeapType && this.cls.instancesHaveFinalizer();

@@ -1,4 +1,4 @@
-import { HeapObject, HeldReference } from '../../core/heapObject';
+import { HeapObject, Label, Release } from '../../core/heapObject';
 import type { AttributeStore } from './instance';
 import type { PyDict } from './containers';
 
@@ -29,28 +29,31 @@ export abstract class PyObject extends HeapObject {
     else if (this.holdsClass) visit(this.cls);
   }
 
-  protected referencesExtras(visit: (label: string, target: HeapObject) => void): void {
+  protected referencesExtras(visit: (label: Label, target: HeapObject) => void): void {
     if (this.attrs !== null) this.attrs.forEachReference(visit, this.holdsClass ? this.cls : null);
     else if (this.holdsClass) visit('__class__', this.cls);
   }
 
-  /** Appends the extras to a dealloc's release list: attributes, then the class last. */
-  protected takeExtras(refs: HeldReference[]): HeldReference[] {
-    if (this.attrs !== null) this.attrs.take(refs, this.holdsClass ? this.cls : null);
-    else if (this.holdsClass) refs.push({ label: '__class__', target: this.cls });
-    return refs;
+  /** Releases the extras at the end of a dealloc: attributes, then the class last. */
+  protected releaseExtras(release: Release): void {
+    if (this.attrs !== null) this.attrs.release(release, this.holdsClass ? this.cls : null);
+    else if (this.holdsClass) release('__class__', this.cls);
   }
 
   /**
    * tp_clear drops what dealloc would, except the class (subtype_clear keeps it): it is
    * released when the object is finally deallocated.
    */
-  override takeReferencesForClear(): HeldReference[] | null {
-    const refs = this.takeReferences();
-    if (!this.holdsClass) return refs;
-    const classIndex = refs.findIndex((r) => r.label === '__class__' && r.target === this.cls);
-    if (classIndex >= 0) refs.splice(classIndex, 1);
-    return refs;
+  override clearReferences(release: Release): boolean {
+    if (!this.holdsClass) {
+      this.releaseReferences(release);
+      return true;
+    }
+    const cls = this.cls;
+    this.releaseReferences((label, target) => {
+      if (label !== '__class__' || target !== cls) release(label, target);
+    });
+    return true;
   }
 }
 
@@ -59,11 +62,11 @@ export class PyInstance extends PyObject {
   traverse(visit: (target: HeapObject) => void): void {
     this.traverseExtras(visit);
   }
-  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+  forEachReference(visit: (label: Label, target: HeapObject) => void): void {
     this.referencesExtras(visit);
   }
-  takeReferences(): HeldReference[] {
-    return this.takeExtras([]);
+  releaseReferences(release: Release): void {
+    this.releaseExtras(release);
   }
 
   override hasFinalizer(): boolean {
@@ -131,7 +134,7 @@ export class PyType extends PyObject {
     if (this.mroTuple) visit(this.mroTuple);
   }
 
-  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+  forEachReference(visit: (label: Label, target: HeapObject) => void): void {
     if (!this.isHeapType) return;
     if (this.dict) visit('__dict__', this.dict);
     if (this.basesTuple) visit('__bases__', this.basesTuple);
@@ -142,13 +145,13 @@ export class PyType extends PyObject {
   basesTuple: PyObject | null = null;
   mroTuple: PyObject | null = null;
 
-  takeReferences(): HeldReference[] {
-    const refs: HeldReference[] = [];
-    this.forEachReference((label, target) => refs.push({ label, target }));
+  releaseReferences(release: Release): void {
+    const refs: [Label, HeapObject][] = [];
+    this.forEachReference((label, target) => refs.push([label, target]));
     this.dict = null;
     this.basesTuple = null;
     this.mroTuple = null;
-    return refs;
+    for (const [label, target] of refs) release(label, target);
   }
 
   /** Cached: whether the class or a base defines __del__ (tp_finalize). */

@@ -1,4 +1,4 @@
-import type { HeapObject, HeldReference } from '../../core/heapObject';
+import type { HeapObject, Label, Release } from '../../core/heapObject';
 import type { CodeUnit } from '../compile/code';
 import type { ExecFrame } from '../interpret/frame';
 import { NativeFunction, PyObject, PyType } from './base';
@@ -118,14 +118,16 @@ export class PyGenerator extends PyObject {
     this.frame?.traverse(visit);
     this.traverseExtras(visit);
   }
-  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+  forEachReference(visit: (label: Label, target: HeapObject) => void): void {
     this.frame?.forEachReference(visit);
     this.referencesExtras(visit);
   }
-  takeReferences(): HeldReference[] {
-    const refs = this.frame ? this.frame.takeReferences() : [];
-    if (this.frame) this.frame.finished = true;
-    return this.takeExtras(refs);
+  releaseReferences(release: Release): void {
+    if (this.frame) {
+      this.frame.finished = true;
+      for (const { label, target } of this.frame.takeReferences()) release(label, target);
+    }
+    this.releaseExtras(release);
   }
   override hasFinalizer(): boolean {
     return this.suspended;

@@ -1,5 +1,5 @@
 import type { Heap } from '../../core/heap';
-import type { HeapObject, HeldReference, Holder } from '../../core/heapObject';
+import type { HeapObject, Label, Release, Holder } from '../../core/heapObject';
 import { PyObject, PyType } from './base';
 
 /**
@@ -25,17 +25,17 @@ export class PyList extends PyObject {
     this.traverseExtras(visit);
   }
 
-  forEachReference(visit: (label: string, target: HeapObject) => void): void {
-    this.items.forEach((item, i) => visit(slotLabel(i), item));
+  forEachReference(visit: (label: Label, target: HeapObject) => void): void {
+    this.items.forEach((item, i) => visit(i, item));
     this.referencesExtras(visit);
   }
 
   /** list_dealloc and _list_clear release the items from the last to the first. */
-  takeReferences(): HeldReference[] {
-    const refs: HeldReference[] = [];
-    for (let i = this.items.length - 1; i >= 0; i--) refs.push({ label: slotLabel(i), target: this.items[i] });
+  releaseReferences(release: Release): void {
+    const items = this.items;
     this.items = [];
-    return this.takeExtras(refs);
+    for (let i = items.length - 1; i >= 0; i--) release(i, items[i]);
+    this.releaseExtras(release);
   }
 
   override hasFinalizer(): boolean {
@@ -112,21 +112,21 @@ export class PyTuple extends PyObject {
     this.traverseExtras(visit);
   }
 
-  forEachReference(visit: (label: string, target: HeapObject) => void): void {
-    this.items.forEach((item, i) => visit(slotLabel(i), item));
+  forEachReference(visit: (label: Label, target: HeapObject) => void): void {
+    this.items.forEach((item, i) => visit(i, item));
     this.referencesExtras(visit);
   }
 
-  takeReferences(): HeldReference[] {
-    const refs: HeldReference[] = [];
-    for (let i = this.items.length - 1; i >= 0; i--) refs.push({ label: slotLabel(i), target: this.items[i] });
+  releaseReferences(release: Release): void {
+    const items = this.items;
     this.items = [];
-    return this.takeExtras(refs);
+    for (let i = items.length - 1; i >= 0; i--) release(i, items[i]);
+    this.releaseExtras(release);
   }
 
   /** Tuples have no tp_clear: the collector frees them only through others. */
-  override takeReferencesForClear(): HeldReference[] | null {
-    return null;
+  override clearReferences(): boolean {
+    return false;
   }
 }
 
@@ -176,7 +176,7 @@ export class PyDict extends PyObject {
     this.traverseExtras(visit);
   }
 
-  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+  forEachReference(visit: (label: Label, target: HeapObject) => void): void {
     this.entries.forEach((entry, i) => {
       if (entry === null) return;
       visit(dictKeyLabel(this.keyTexts[i]), entry.key);
@@ -186,18 +186,19 @@ export class PyDict extends PyObject {
   }
 
   /** dict_dealloc: each entry's key, then its value, in insertion order. */
-  takeReferences(): HeldReference[] {
-    const refs: HeldReference[] = [];
-    this.entries.forEach((entry, i) => {
-      if (entry === null) return;
-      refs.push({ label: dictKeyLabel(this.keyTexts[i]), target: entry.key });
-      refs.push({ label: dictValueLabel(this.keyTexts[i]), target: entry.value });
-    });
+  releaseReferences(release: Release): void {
+    const entries = this.entries;
+    const texts = this.keyTexts;
     this.entries = [];
     this.keyTexts = [];
     this.index.clear();
     this.size = 0;
-    return this.takeExtras(refs);
+    entries.forEach((entry, i) => {
+      if (entry === null) return;
+      release(dictKeyLabel(texts[i]), entry.key);
+      release(dictValueLabel(texts[i]), entry.value);
+    });
+    this.releaseExtras(release);
   }
 
   *liveEntries(): IterableIterator<DictEntry> {
@@ -223,16 +224,18 @@ export class PySet extends PyObject {
     for (const item of this.items) visit(item);
   }
 
-  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+  forEachReference(visit: (label: Label, target: HeapObject) => void): void {
     this.items.forEach((item, i) => visit(`{${i}}`, item));
+    this.referencesExtras(visit);
   }
 
-  takeReferences(): HeldReference[] {
-    const refs = this.items.map((target, i) => ({ label: `{${i}}`, target }));
+  releaseReferences(release: Release): void {
+    const items = this.items;
     this.items = [];
     this.tableKeys = [];
     this.index.clear();
-    return refs;
+    items.forEach((target, i) => release(`{${i}}`, target));
+    this.releaseExtras(release);
   }
 
   override display(): string {
@@ -257,21 +260,22 @@ export class PyDictView extends PyDict {
     for (const entry of this.entries) if (entry !== null) visit(entry.key);
     this.traverseExtras(visit);
   }
-  override forEachReference(visit: (label: string, target: HeapObject) => void): void {
+  override forEachReference(visit: (label: Label, target: HeapObject) => void): void {
     this.entries.forEach((entry, i) => {
       if (entry !== null) visit(dictKeyLabel(this.keyTexts[i]), entry.key);
     });
     this.referencesExtras(visit);
   }
-  override takeReferences(): HeldReference[] {
-    const refs: HeldReference[] = [];
-    this.entries.forEach((entry, i) => {
-      if (entry !== null) refs.push({ label: dictKeyLabel(this.keyTexts[i]), target: entry.key });
-    });
+  override releaseReferences(release: Release): void {
+    const entries = this.entries;
+    const texts = this.keyTexts;
     this.entries = [];
     this.keyTexts = [];
     this.index.clear();
     this.size = 0;
-    return this.takeExtras(refs);
+    entries.forEach((entry, i) => {
+      if (entry !== null) release(dictKeyLabel(texts[i]), entry.key);
+    });
+    this.releaseExtras(release);
   }
 }

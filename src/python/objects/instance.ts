@@ -1,5 +1,5 @@
 import type { Heap } from '../../core/heap';
-import type { HeapObject, HeldReference } from '../../core/heapObject';
+import type { HeapObject, Label, Release } from '../../core/heapObject';
 import type { PyObject, PyType } from './base';
 import type { PyDict } from './containers';
 
@@ -38,19 +38,21 @@ export class AttributeStore {
     if (this.dict && this.mode !== 'inline-always') visit(this.dict);
   }
 
-  forEachReference(visit: (label: string, target: HeapObject) => void, classRef: PyType | null): void {
+  forEachReference(visit: (label: Label, target: HeapObject) => void, classRef: PyType | null): void {
     if (classRef) visit('__class__', classRef);
     for (const [name, v] of this.values) visit(attributeLabel(name), v);
     if (this.dict) visit('__dict__', this.dict);
   }
 
   /** subtype_dealloc: slots and inline values, then the dict, then the class. */
-  take(refs: HeldReference[], classRef: PyType | null): void {
-    for (const [name, target] of this.values) refs.push({ label: attributeLabel(name), target });
+  release(release: Release, classRef: PyType | null): void {
+    const values = [...this.values];
     this.values.clear();
-    if (this.dict) refs.push({ label: '__dict__', target: this.dict });
+    const dict = this.dict;
     this.dict = null;
-    if (classRef) refs.push({ label: '__class__', target: classRef });
+    for (const [name, target] of values) release(attributeLabel(name), target);
+    if (dict) release('__dict__', dict);
+    if (classRef) release('__class__', classRef);
   }
 
   /** Stores an inline or slot value. */

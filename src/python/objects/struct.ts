@@ -1,5 +1,5 @@
 import type { Heap } from '../../core/heap';
-import type { HeapObject, HeldReference } from '../../core/heapObject';
+import type { HeapObject, Label, Release } from '../../core/heapObject';
 import { PyObject, PyType } from './base';
 
 /**
@@ -21,15 +21,16 @@ export class PyStruct extends PyObject {
     this.traverseExtras(visit);
   }
 
-  forEachReference(visit: (label: string, target: HeapObject) => void): void {
+  forEachReference(visit: (label: Label, target: HeapObject) => void): void {
     for (const [label, target] of this.fields) visit(label, target);
     this.referencesExtras(visit);
   }
 
-  takeReferences(): HeldReference[] {
-    const refs = [...this.fields].map(([label, target]) => ({ label, target }));
+  releaseReferences(release: Release): void {
+    const fields = [...this.fields];
     this.fields.clear();
-    return this.takeExtras(refs);
+    for (const [label, target] of fields) release(label, target);
+    this.releaseExtras(release);
   }
 
   override hasFinalizer(): boolean {
