@@ -5,6 +5,7 @@
  * patterns, ...). Symbol-table errors, which come between the two, are in symtable.ts.
  */
 import type * as ast from './ast';
+import { forEachChildExpr } from './astChildren';
 import type { ErrorCandidate, ErrorLocator } from './errorLocation';
 import type { PythonVersion } from '../protocol';
 
@@ -297,7 +298,7 @@ export function findCompilerErrors(module: ast.Module, version: PythonVersion, l
         return;
       }
       default:
-        for (const child of childExprs(e)) expr(child, st);
+        forEachChildExpr(e, (child) => expr(child, st));
     }
   };
 
@@ -400,23 +401,6 @@ function isMatchValue(e: ast.Expr): boolean {
 
 function isFutureImport(s: ast.Stmt | undefined): boolean {
   return s?.kind === 'ImportFrom' && s.level === 0 && s.module === '__future__';
-}
-
-/** The direct sub-expressions of an expression, for the kinds `expr` does not handle itself. */
-function childExprs(e: ast.Expr): ast.Expr[] {
-  const out: ast.Expr[] = [];
-  for (const value of Object.values(e)) {
-    if (Array.isArray(value)) {
-      for (const v of value) if (isExpr(v)) out.push(v);
-    } else if (isExpr(value)) {
-      out.push(value);
-    }
-  }
-  return out;
-}
-
-function isExpr(v: unknown): v is ast.Expr {
-  return !!v && typeof v === 'object' && 'kind' in v && 'lineno' in v;
 }
 
 /** Does a function body yield (outside nested functions, lambdas and classes)? */

@@ -10,6 +10,7 @@
  * does not match (another `=` follows) and the plain "cannot assign to literal" wins.
  */
 import type * as ast from './ast';
+import { forEachChildExpr, forEachStmtPart } from './astChildren';
 import type { ErrorCandidate, ErrorLocator } from './errorLocation';
 import { exprName, invalidTarget } from './exprNames';
 
@@ -26,17 +27,18 @@ export interface TargetCheckContext {
 /** Every target error in the module, in source order. */
 export function findTargetErrors(module: ast.Module, cx: TargetCheckContext): ErrorCandidate[] {
   const out: ErrorCandidate[] = [];
-  const visit = (node: unknown): void => {
-    if (Array.isArray(node)) {
-      for (const child of node) visit(child);
-      return;
+  const expr = (e: ast.Expr): void => {
+    if (e.kind === 'ListComp' || e.kind === 'SetComp' || e.kind === 'DictComp' || e.kind === 'GeneratorExp') {
+      for (const g of e.generators) checkNode(g, cx, out);
     }
-    if (!node || typeof node !== 'object' || !('kind' in node)) return;
-    const n = node as ast.Stmt | ast.Expr | ast.Comprehension;
-    checkNode(n, cx, out);
-    for (const value of Object.values(n)) if (value && typeof value === 'object') visit(value);
+    forEachChildExpr(e, expr);
   };
-  visit(module.body);
+  const stmts = (body: readonly ast.Stmt[]) => body.forEach(stmt);
+  const stmt = (s: ast.Stmt): void => {
+    checkNode(s, cx, out);
+    forEachStmtPart(s, expr, stmts);
+  };
+  stmts(module.body);
   return out.sort((a, b) => a.at - b.at);
 }
 

@@ -14,6 +14,7 @@
  */
 import type * as ast from './ast';
 import type { SyntaxErrorInfo } from './ast';
+import { forEachChildExpr } from './astChildren';
 import { ErrorLocator } from './errorLocation';
 import type { LineMap } from './lineMap';
 import type { PythonVersion } from '../protocol';
@@ -584,7 +585,7 @@ class Builder {
         if (e.ctx === 'Load' && this.cur.isFunctionLike && e.id === 'super') this.addDef('__class__', USE, e);
         return;
       default:
-        for (const child of subExpressions(e)) this.expr(child);
+        forEachChildExpr(e, (child) => this.expr(child));
     }
   }
 
@@ -655,20 +656,6 @@ class Builder {
     this.exit();
     if (isAsync) this.cur.coroutine = true;
   }
-}
-
-/** The direct sub-expressions of kinds the builder does not treat specially. */
-function subExpressions(e: ast.Expr): ast.Expr[] {
-  const out: ast.Expr[] = [];
-  const add = (v: unknown) => {
-    if (v && typeof v === 'object' && 'kind' in v && 'lineno' in v) out.push(v as ast.Expr);
-  };
-  for (const [key, value] of Object.entries(e)) {
-    if (key === 'keywords' && Array.isArray(value)) for (const k of value as ast.Keyword[]) add(k.value);
-    else if (Array.isArray(value)) value.forEach(add);
-    else add(value);
-  }
-  return out;
 }
 
 // --- pass 2: resolve names ---------------------------------------------------------------

@@ -80,25 +80,27 @@ export class TokenIndex {
 
   /**
    * Widens [start, end) so that no parenthesis inside it is paired with one outside:
-   * pyright's `(yield)` covers `yield)`, and this brings the `(` back in.
+   * pyright's `(yield)` covers `yield)`, and this brings the `(` back in. pyright's
+   * ranges are made of whole sub-expressions, so only the first and last tokens can be
+   * such strays.
    */
   balance(start: number, end: number): [number, number] {
     let first = this.firstAtOrAfter(start);
     let last = this.lastEndingBy(end);
-    for (let changed = true; changed && first <= last; ) {
+    if (first > last) return [start, end];
+    for (let changed = true; changed; ) {
       changed = false;
-      for (let i = first; i <= last; i++) {
-        const j = this.partner[i];
-        if (j >= 0 && j < first) {
-          first = j;
-          changed = true;
-        } else if (j > last) {
-          last = j;
-          changed = true;
-        }
+      const closerPartner = this.partner[last];
+      if (closerPartner >= 0 && closerPartner < first) {
+        first = closerPartner;
+        changed = true;
+      }
+      const openerPartner = this.partner[first];
+      if (openerPartner > last) {
+        last = openerPartner;
+        changed = true;
       }
     }
-    if (first > last) return [start, end];
     return [Math.min(start, this.tokens[first].start), Math.max(end, this.tokens[last].start + this.tokens[last].length)];
   }
 
