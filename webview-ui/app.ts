@@ -17,6 +17,21 @@ import { renderBusy, renderEmptyState, renderStopBanner } from './statusBanner';
 import { Toolbar } from './toolbar';
 import { log, post } from './vscodeApi';
 
+/** Whether two views show the same moment of the same run (cheap: no deep comparison). */
+function sameView(a: HeapView, b: HeapView): boolean {
+  return (
+    a.source.uri === b.source.uri &&
+    a.source.line === b.source.line &&
+    a.execution.index === b.execution.index &&
+    a.execution.count === b.execution.count &&
+    a.objects.length === b.objects.length &&
+    a.changes.freed.length === b.changes.freed.length &&
+    a.collections.length === b.collections.length &&
+    a.stdout === b.stdout &&
+    a.objects.every((o, i) => o.id === b.objects[i].id && o.refcount === b.objects[i].refcount)
+  );
+}
+
 /** Above this many objects the panel opens on the list; the picture stays one click away. */
 export const AUTO_LIST_THRESHOLD = 300;
 
@@ -162,14 +177,20 @@ export class HeapInspector {
 
   /** A new view: the stale picture is replaced; what the user set up (zoom, mode) stays. */
   showView(view: HeapView): void {
-    const sameLine = this.state.view?.source.line === view.source.line && this.state.view?.source.uri === view.source.uri;
+    const previous = this.state.view;
+    const sameLine = previous?.source.line === view.source.line && previous?.source.uri === view.source.uri;
+    // The host replays its last view when a reloaded page says ready: that is the view the
+    // page restored from its state, so the GC step, expansions and viewport stay as they were.
+    const replay = previous !== null && sameView(previous, view);
     this.state.view = view;
     this.state.emptyReason = null;
     if (!sameLine) this.state.expanded = [];
     if (view.focus !== undefined) this.state.selected = view.focus;
-    this.state.collection = 0;
-    this.state.phase = 0;
-    this.draw(false);
+    if (!replay) {
+      this.state.collection = 0;
+      this.state.phase = 0;
+    }
+    this.draw(replay);
     // A view opened from a hover link names the object to show.
     if (view.focus !== undefined) this.focusObject(view.focus);
   }

@@ -319,6 +319,10 @@ describe('Heap Inspector picture (Chromium)', function () {
       const zoom = await again.page.$eval('.picture', (e) => Number(e.getAttribute('data-zoom')));
       assert.ok(Math.abs(zoom - (saved as { zoom: number }).zoom) < 1e-3);
       assert.equal(await again.page.$eval('.file-name', (e) => e.textContent), 'nodes.py:11');
+      // The host then replays the same view: nothing the user set up is lost.
+      await again.show(fixture('two-nodes-01-linked'));
+      assert.ok(Math.abs((await again.page.$eval('.picture', (e) => Number(e.getAttribute('data-zoom')))) - (saved as { zoom: number }).zoom) < 1e-3);
+      assert.ok(await again.page.$eval('.obj[data-id="43"]', (e) => e.classList.contains('selected')));
     } finally {
       await again.close();
     }
