@@ -62,7 +62,21 @@ export function lowerStringList(cx: LowerContext, node: StringListNode | StringN
       parts.push(...fstringParts(cx, s));
     }
   }
-  return { kind: 'JoinedStr', values: joinParts(cx, parts, true), ...position };
+  const values = joinParts(cx, parts, true);
+  if (strings.some((s) => s.nodeType === ParseNodeType.FormatString && (s.d.token.flags & StringTokenFlags.Template) !== 0)) {
+    // 3.14 template strings: the same parts, fields as Interpolations that keep their
+    // expression's source text. (No CPython 3.14 to check positions against here.)
+    return { kind: 'TemplateStr', values: values.map((v) => (v.kind === 'FormattedValue' ? interpolation(cx, v) : v)), ...position };
+  }
+  return { kind: 'JoinedStr', values, ...position };
+}
+
+function interpolation(cx: LowerContext, v: FormattedValue): Expr {
+  const start = cx.lines.offsetOf(v.value.lineno, v.value.col_offset);
+  const end = cx.lines.offsetOf(v.value.end_lineno, v.value.end_col_offset);
+  const { kind: _kind, ...rest } = v;
+  void _kind;
+  return { ...rest, kind: 'Interpolation', str: cx.text.slice(start, end) };
 }
 
 /** Merges adjacent text parts into one Constant each; drops empty ones if asked. */

@@ -73,6 +73,8 @@ const NOT_PARSER_ERRORS = new Set([
   'formatStringBytes',
   // compileErrors.ts: "patterns may only match literals and attribute lookups".
   'formatStringInPattern',
+  // Before 3.14 `t"..."` is a name and a string side by side: the adjacency rule.
+  'templateStringIllegal',
 ]);
 
 /** Headers whose ':' CPython's grammar forces (`&&':'`): "expected ':'" at any token. */

@@ -307,15 +307,18 @@ class Tokenizer {
     let sawU = false;
     let sawF = false;
     let i = start;
+    // 3.14 template strings (`t"..."`) tokenize like f-strings.
+    const templates = !['3.10', '3.11', '3.12', '3.13'].includes(this.version);
     for (;;) {
       const c = text[i];
       if (!(sawB || sawU || sawF) && (c === 'b' || c === 'B')) sawB = true;
       else if (!(sawB || sawU || sawR || sawF) && (c === 'u' || c === 'U')) sawU = true;
       else if (!(sawR || sawU) && (c === 'r' || c === 'R')) sawR = true;
       else if (!(sawF || sawB || sawU) && (c === 'f' || c === 'F')) sawF = true;
+      else if (templates && !(sawF || sawB || sawU) && (c === 't' || c === 'T')) sawF = true;
       else break;
       i++;
-      if (text[i] === '"' || text[i] === "'") return this.string(start, i, text.slice(start, i).toLowerCase());
+      if (text[i] === '"' || text[i] === "'") return this.string(start, i, text.slice(start, i).toLowerCase().replace('t', 'f'));
     }
     i = start;
     let nonAscii = false;
