@@ -202,7 +202,7 @@ export function buildScene(view: HeapView, measure: TextMeasure, expanded: Reado
           from: holder.id,
           row: i,
           to: target,
-          label: row.kind === 'more' ? row.label : row.label,
+          label: row.label,
           kind: row.kind === 'more' ? 'more' : 'slot',
           garbage: so.garbage && (targetObject?.garbage ?? false),
           freed: so.freed || (targetObject?.freed ?? false),
