@@ -182,9 +182,9 @@ function hexRun(body: string, from: number, max: number): number {
 }
 
 /**
- * CPython reports escape errors through the codec, in byte positions of the body
- * (UTF-8 as the tokenizer sees it); bodies with such errors are short, so counting
- * UTF-16 units is a close enough stand-in only when the body is ASCII.
+ * CPython reports escape errors through its codec, with positions in the literal's body.
+ * They are counted here in UTF-16 units, which agrees with CPython for ASCII bodies (the
+ * usual case); before an error, non-ASCII text may shift CPython's count.
  */
 function unicodeError(start: number, end: number, reason: string): Decoded {
   return {

@@ -95,7 +95,7 @@ export class Scope {
 
   /** How `name` resolves here; names the scope never mentions are implicit globals. */
   scopeOfName(name: string): SymbolScope {
-    return this.symbols.get(name)?.scope ?? (this.kind === 'module' ? 'GLOBAL_IMPLICIT' : 'GLOBAL_IMPLICIT');
+    return this.symbols.get(name)?.scope ?? 'GLOBAL_IMPLICIT';
   }
 
   /** The compiler's spelling of `scopeOfName` (src/python/compile/scopes.ts). */
