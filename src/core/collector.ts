@@ -86,25 +86,29 @@ function collectMain(heap: Heap, generation: number, report: CollectionReport): 
   const young = gc.generations[generation];
   const merged: number[] = [];
   for (let i = 0; i < generation; i++) {
-    if (!gc.generations[i].isEmpty()) merged.push(i);
-    for (let o = gc.generations[i].gcNext!; o !== gc.generations[i]; o = o.gcNext!) heap.setGeneration(o, generation);
-    gc.generations[i].mergeInto(young);
+    const from = gc.generations[i];
+    if (!from.isEmpty()) merged.push(i);
+    if (heap.trace.enabled) for (let o = from.gcNext!; o !== from; o = o.gcNext!) heap.setGeneration(o, generation);
+    else for (let o = from.gcNext!; o !== from; o = o.gcNext!) o.generation = generation;
+    from.mergeInto(young);
   }
   const oldIndex = generation < 2 ? generation + 1 : generation;
   const old = gc.generations[oldIndex];
-  report.examined = young.size();
-  report.phases.push({ name: 'merge', generations: merged, objects: report.examined });
+  const mergePhase = { name: 'merge' as const, generations: merged, objects: 0 };
+  report.phases.push(mergePhase);
 
   // 3. Find what is unreachable from outside the generation.
   const unreachable = new GcList('unreachable');
-  deduceUnreachable(young, unreachable, report);
+  const counts = deduceUnreachable(young, unreachable, report);
+  report.examined = mergePhase.objects = counts.examined;
 
   // 4. Survivors: untrack what can no longer be in a cycle, then promote.
   const untracked = profile.untracksTuples ? untrackTuples(heap, young) : [];
+  const survivors = counts.examined - counts.unreachable - untracked.length;
   if (young !== old) {
-    if (generation === 1) gc.longLivedPending += young.size();
-    const survivors = young.size();
-    for (let o = young.gcNext!; o !== young; o = o.gcNext!) heap.setGeneration(o, oldIndex);
+    if (generation === 1) gc.longLivedPending += survivors;
+    if (heap.trace.enabled || heap.profile.scheme === 'incremental') for (let o = young.gcNext!; o !== young; o = o.gcNext!) heap.setGeneration(o, oldIndex);
+    else for (let o = young.gcNext!; o !== young; o = o.gcNext!) o.generation = oldIndex;
     young.mergeInto(old);
     if (untracked.length) report.phases.push({ name: 'untrack', untracked: detail(untracked, report) });
     report.phases.push({ name: 'promote', to: oldIndex, objects: survivors });
@@ -113,7 +117,7 @@ function collectMain(heap: Heap, generation: number, report: CollectionReport): 
     if (profile.untracksDicts) untracked.push(...untrackDicts(heap, young));
     if (untracked.length) report.phases.push({ name: 'untrack', untracked: detail(untracked, report) });
     gc.longLivedPending = 0;
-    gc.longLivedTotal = young.size();
+    gc.longLivedTotal = counts.examined - counts.unreachable - untracked.length;
   }
 
   // 5. Everything in `unreachable` is garbage, unless a finalizer brings it back.
@@ -133,24 +137,32 @@ export function disposeOfGarbage(heap: Heap, unreachable: GcList, old: GcList, o
   deleteGarbage(heap, stillUnreachable, old, oldIndex, report);
 }
 
-/** deduce_unreachable: update_refs, subtract_refs, move_unreachable. */
-export function deduceUnreachable(base: GcList, unreachable: GcList, report: CollectionReport | null): void {
-  updateRefs(base);
+/** deduce_unreachable: update_refs, subtract_refs, move_unreachable. Returns how many were examined and found unreachable. */
+export function deduceUnreachable(base: GcList, unreachable: GcList, report: CollectionReport | null): { examined: number; unreachable: number } {
+  const examined = updateRefs(base);
   if (report) report.phases.push({ name: 'updateRefs', refs: gcRefsOf(base, report) });
   subtractRefs(base);
   if (report) report.phases.push({ name: 'subtractRefs', refs: gcRefsOf(base, report) });
   moveUnreachable(base, unreachable);
   // move_legacy_finalizers clears the unreachable mark; there are no legacy finalizers here.
-  for (let o = unreachable.gcNext!; o !== unreachable; o = o.gcNext!) o.gcUnreachable = false;
-  if (report) report.phases.push({ name: 'moveUnreachable', unreachable: idsOf(unreachable, report), reachable: base.size() });
+  let found = 0;
+  for (let o = unreachable.gcNext!; o !== unreachable; o = o.gcNext!) {
+    o.gcUnreachable = false;
+    found++;
+  }
+  if (report) report.phases.push({ name: 'moveUnreachable', unreachable: idsOf(unreachable, report), reachable: examined - found });
+  return { examined, unreachable: found };
 }
 
-/** update_refs: gc_refs := ob_refcnt, and mark every object as being collected. */
-export function updateRefs(containers: GcList): void {
+/** update_refs: gc_refs := ob_refcnt, and mark every object as being collected. Returns their number. */
+export function updateRefs(containers: GcList): number {
+  let n = 0;
   for (let o = containers.gcNext!; o !== containers; o = o.gcNext!) {
     o.gcRefs = o.refcount;
     o.gcCollecting = true;
+    n++;
   }
+  return n;
 }
 
 /** subtract_refs: each reference from inside the set lowers the target's gc_refs by one. */
