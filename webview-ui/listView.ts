@@ -106,6 +106,7 @@ export class ListView {
     const freed = view.changes.freed;
     const all = [...view.objects, ...freed];
     const freedIds = new Set(freed.map((o) => o.id));
+    const frameIds = new Set(view.frames.map((f) => f.id));
     const rows = sortObjects(
       matches ? all.filter((o) => matches.has(o.id)) : all,
       key,
@@ -134,7 +135,7 @@ export class ListView {
           h('td', { class: 'numeric badge-cell', 'data-refcount': o.refcount, title: o.gc.kind === 'immortal' ? `immortal: ${o.refcount}` : undefined }, badgeText(o)),
           h('td', { class: `numeric delta ${delta === undefined ? '' : delta > 0 ? 'up' : 'down'}` }, delta === undefined || delta === 0 ? '' : formatDelta(delta)),
           h('td', { class: `gc gc-${o.gc.kind}` }, gcText(o)),
-          h('td', { class: 'referrers-cell' }, joinPhrases(o.referrers.map(referrerPhrase), 4), o.externalRefs > 0 && o.gc.kind !== 'immortal' ? h('span', { class: 'muted' }, ` + ${o.externalRefs} interpreter`) : null),
+          h('td', { class: 'referrers-cell' }, joinPhrases(o.referrers.map((r) => referrerPhrase(r, frameIds)), 4), o.externalRefs > 0 && o.gc.kind !== 'immortal' ? h('span', { class: 'muted' }, ` + ${o.externalRefs} interpreter`) : null),
         ),
       );
     }

@@ -6,10 +6,13 @@ import { formatCount, formatDelta } from './dom';
  * view and screen-reader labels, so all of them say the same thing.
  */
 
-/** How a reader names one reference: `a` for a variable, `list#3[0]` for a slot. */
-export function referrerPhrase(r: ViewReferrer): string {
+/**
+ * How a reader names one reference: `a` for a variable, `list#3[0]` for a slot. `frames`
+ * holds the ids of the view's frames: a reference held by a frame is a name.
+ */
+export function referrerPhrase(r: ViewReferrer, frames: ReadonlySet<number> = new Set()): string {
   if (r.hidden) return `${r.holderName} (${r.label})`;
-  if (r.holderName.endsWith('globals') || r.holderName.startsWith('frame ')) return r.label;
+  if (frames.has(r.holder) || r.holderName.endsWith('globals') || r.holderName.startsWith('frame ')) return r.label;
   if (r.label.startsWith('[') || r.label.startsWith('.')) return `${r.holderName}${r.label}`;
   return `${r.holderName} ${r.label}`;
 }
@@ -60,11 +63,11 @@ export function gcPhrase(o: ViewObject): string {
 }
 
 /** A box's screen-reader label: "list, refcount 2, generation 0, referenced by a and b". */
-export function objectAriaLabel(o: ViewObject, extra: { freed: boolean; allocated: boolean; delta?: number }): string {
+export function objectAriaLabel(o: ViewObject, extra: { freed: boolean; allocated: boolean; delta?: number; frames?: ReadonlySet<number> }): string {
   const parts = [o.type === o.name || o.name.startsWith(`${o.type}#`) ? o.type : `${o.type} ${o.name}`];
   parts.push(o.gc.kind === 'immortal' ? 'refcount immortal' : `refcount ${o.refcount}`);
   parts.push(gcPhrase(o));
-  parts.push(`referenced by ${joinPhrases(o.referrers.map(referrerPhrase))}`);
+  parts.push(`referenced by ${joinPhrases(o.referrers.map((r) => referrerPhrase(r, extra.frames)))}`);
   if (o.value) parts.push(`value ${o.value.length > 60 ? `${o.value.slice(0, 60)}…` : o.value}`);
   if (o.garbage) parts.push('unreachable garbage');
   if (extra.allocated) parts.push('allocated by this line');

@@ -11,7 +11,7 @@ import type { TextMeasure } from './measure';
  * with the port its arrow leaves from. Colours come from classes (styles.css maps them to
  * the theme's --vscode-* variables); the SVG carries structure and data attributes only.
  */
-export function renderObject(so: SceneObject, box: Box, measure: TextMeasure): SVGGElement {
+export function renderObject(so: SceneObject, box: Box, measure: TextMeasure, frames: ReadonlySet<number>): SVGGElement {
   const o = so.object;
   const w = box.width;
   const classes = ['obj', `family-${o.family}`, `gc-${o.gc.kind}`];
@@ -27,7 +27,7 @@ export function renderObject(so: SceneObject, box: Box, measure: TextMeasure): S
     transform: `translate(${box.x},${box.y})`,
     tabindex: 0,
     role: 'button',
-    'aria-label': objectAriaLabel(o, { freed: so.freed, allocated: so.allocated, delta: so.change?.delta }),
+    'aria-label': objectAriaLabel(o, { freed: so.freed, allocated: so.allocated, delta: so.change?.delta, frames }),
     'aria-haspopup': 'dialog',
     'data-id': o.id,
     'data-type': o.type,

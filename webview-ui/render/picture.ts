@@ -88,8 +88,9 @@ export class Picture {
       .map((so) => ({ so, box: layout.objects.get(so.object.id) }))
       .filter((e): e is { so: (typeof scene.objects)[number]; box: NonNullable<typeof e.box> } => e.box !== undefined)
       .sort((a, b) => Math.round(a.box.x / 40) - Math.round(b.box.x / 40) || a.box.y - b.box.y);
+    const frameIds = new Set(scene.view.frames.map((f) => f.id));
     for (const { so, box } of ordered) {
-      const g = renderObject(so, box, measure);
+      const g = renderObject(so, box, measure, frameIds);
       this.boxes.set(so.object.id, g);
       nodes.append(g);
     }
