@@ -116,7 +116,7 @@ export class Heap {
     }
     const trace = this.trace;
     if (trace.enabled) {
-      trace.recordAlloc(obj.id, trace.intern(obj.typeName), trace.intern(obj.display()), flags);
+      trace.recordAlloc(obj.id, trace.intern(obj.typeName), trace.storeDisplay(obj.display()), flags);
       if (obj.externalRefs) trace.record(EventKind.External, obj.id, obj.externalRefs);
     }
     if (options.gc) this.countAllocation();
@@ -134,7 +134,7 @@ export class Heap {
 
   /** Records a new display for an object whose short value changed (rare: most values are immutable). */
   setDisplay(obj: HeapObject): void {
-    if (this.trace.enabled) this.trace.record(EventKind.Display, obj.id, this.trace.intern(obj.display()));
+    if (this.trace.enabled) this.trace.record(EventKind.Display, obj.id, this.trace.storeDisplay(obj.display()));
   }
 
   /** A reference from outside the program (the interpreter's tables) is added or dropped. */

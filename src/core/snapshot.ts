@@ -342,7 +342,7 @@ export class Timeline {
       objects.push({
         id,
         type: trace.string(record.type),
-        display: trace.string(record.display),
+        display: trace.display(record.display),
         refcount: immortal ? this.profile.immortalRefcount : referrers.length + record.externalRefs,
         generation: record.generation,
         gcType: (record.flags & ObjectFlags.GcType) !== 0,

@@ -6,7 +6,7 @@ import type { ObjectId } from './heapObject';
  * run of a million steps stays small. Snapshots are rebuilt from it (see `snapshot.ts`).
  */
 export const enum EventKind {
-  /** a: id, b: type name, c: display; `ObjectFlags` ride in the kind's upper bits */
+  /** a: id, b: type name, c: display (`Trace.display`); `ObjectFlags` ride in the kind's upper bits */
   Alloc = 1,
   /** a: id */
   Free = 2,
@@ -32,7 +32,7 @@ export const enum EventKind {
   RootOpen = 12,
   /** a: holder id */
   RootClose = 13,
-  /** a: id, b: display */
+  /** a: id, b: display (`Trace.display`) */
   Display = 14,
   /** a, b, c: gc.get_threshold() */
   Thresholds = 15,
@@ -98,8 +98,26 @@ export class Trace {
   /** Interned ids of the slot labels `[0]`, `[1]`, ... */
   private readonly slotLabelIds: number[] = [];
 
+  /** Display values, one per allocation (most are distinct: not worth interning). */
+  private readonly displays: string[] = [''];
+  private lastText = '';
+  private lastId = 0;
+
+  /** Stores an object's display text; returns its index for `display()`. */
+  storeDisplay(text: string): number {
+    if (text === '') return 0;
+    this.displays.push(text);
+    return this.displays.length - 1;
+  }
+
+  display(index: number): string {
+    return this.displays[index];
+  }
+
   /** The interned id of a label or text (slot numbers are cached). */
   intern(text: string | number): number {
+    // The same label often comes many times in a row ("temporary").
+    if (text === this.lastText) return this.lastId;
     if (typeof text === 'number') {
       let slot = this.slotLabelIds[text];
       if (slot === undefined) {
@@ -114,6 +132,8 @@ export class Trace {
       this.strings.push(text);
       this.stringIds.set(text, id);
     }
+    this.lastText = text;
+    this.lastId = id;
     return id;
   }
 

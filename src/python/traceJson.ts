@@ -25,7 +25,7 @@ export function traceToJson(result: SimulationResult): TraceJson {
   const event = (kind: EventKind, a: number, b: number, c: number, flags: number): JsonEvent => {
     switch (kind) {
       case EventKind.Alloc:
-        return ['alloc', a, s(b), s(c), (flags & ObjectFlags.Immortal) !== 0, (flags & ObjectFlags.GcType) !== 0];
+        return ['alloc', a, s(b), trace.display(c), (flags & ObjectFlags.Immortal) !== 0, (flags & ObjectFlags.GcType) !== 0];
       case EventKind.Free:
         return ['free', a];
       case EventKind.Link:
@@ -51,7 +51,7 @@ export function traceToJson(result: SimulationResult): TraceJson {
       case EventKind.RootClose:
         return ['rootClosed', a];
       case EventKind.Display:
-        return ['display', a, s(b)];
+        return ['display', a, trace.display(b)];
       case EventKind.Thresholds:
         return ['thresholds', a, b, c];
       case EventKind.GcEnabled:
