@@ -41,6 +41,8 @@ const builds = [
   // The panel's icon font, shipped from dist/ (the webview may load nothing outside it).
   { entryPoints: { 'codicons/codicon': 'node_modules/@vscode/codicons/dist/codicon.css' }, outdir: 'dist', loader: { '.ttf': 'file' }, assetNames: 'codicons/[name]', sourcemap: false },
   { entryPoints: { cli: 'src/cli.ts' }, platform: 'node', format: 'cjs', outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
+  // The simulator as a library, for scripts (the sweep, the fuzzer) that drive it directly.
+  { entryPoints: { 'lib/simulate': 'src/python/simulate.ts' }, platform: 'node', format: 'cjs', outdir: 'dist' },
   {
     entryPoints: [...findFiles('test', '.test.ts'), ...findFiles('bench', '.ts')].map((file) => ({
       in: file,

@@ -403,8 +403,8 @@ class Compiler {
 
   private breakOrContinue(s: ast.Break | ast.Continue, isBreak: boolean): void {
     const saved = this.blocks;
-    for (let i = this.blocks.length - 1; i >= 0; i--) {
-      const block = this.blocks[i];
+    for (let i = saved.length - 1; i >= 0; i--) {
+      const block = saved[i];
       if (block.kind === 'loop') {
         this.unit.at(s);
         if (isBreak && block.popsIterator) this.unit.emit(Op.PopTop);
@@ -421,8 +421,8 @@ class Compiler {
     if (s.value !== null) this.expression(s.value);
     else this.loadConstant({ type: 'None' }, false);
     const saved = this.blocks;
-    for (let i = this.blocks.length - 1; i >= 0; i--) {
-      const block = this.blocks[i];
+    for (let i = saved.length - 1; i >= 0; i--) {
+      const block = saved[i];
       this.blocks = saved.slice(0, i);
       if (block.kind === 'loop') {
         if (block.popsIterator) {

@@ -311,8 +311,10 @@ class Builder {
         while (scope.kind === 'comprehension' || scope.kind === 'genexpr') scope = scope.parent!;
         scope.bound.add(e.target.id);
         if (scope !== this.scope) {
+          // Inside a comprehension the name belongs to the enclosing function (or module).
           this.scope.used.add(e.target.id);
-          this.scope.nonlocals.add(e.target.id);
+          if (scope.kind === 'module') this.scope.globals.add(e.target.id);
+          else this.scope.nonlocals.add(e.target.id);
         }
         return;
       }

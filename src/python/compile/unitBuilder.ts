@@ -68,8 +68,12 @@ export class UnitBuilder {
     if (label.position < 0) label.uses.push(at);
   }
 
+  /** The last position a label was bound to: code there is reachable by a jump. */
+  private lastBound = -1;
+
   bind(label: Label): void {
     label.position = this.ops.length;
+    this.lastBound = this.ops.length;
     for (const use of label.uses) this.args[use] = label.position;
   }
 
@@ -105,6 +109,7 @@ export class UnitBuilder {
 
   /** Whether the last instruction emitted ends the flow (so no fall-through code is needed). */
   endsFlow(): boolean {
+    if (this.lastBound === this.ops.length) return false;
     const last = this.ops[this.ops.length - 1];
     return last === Op.ReturnValue || last === Op.Raise || last === Op.Reraise || last === Op.Jump || last === Op.JumpBackward;
   }
