@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Generates src/python/unicodeNameTable.ts: the Unicode character names that `\\N{...}`
-escapes can use, for the blocks a Python snippet plausibly names (Latin, Greek, Cyrillic,
-punctuation, currency, arrows, mathematical operators, box drawing, symbols, dingbats and
-emoji). The whole Unicode name list is about 1 MB; these blocks take a tenth of that.
+escapes can use, for the blocks a Python snippet plausibly names (Latin, IPA, combining
+marks, Greek, Cyrillic, punctuation, currency, arrows, mathematical operators and
+symbols, box drawing, dingbats, CJK punctuation, variation selectors and emoji). The
+whole Unicode name list is about 1 MB; these blocks take a sixth of that.
 
 Run by hand with the CPython whose Unicode database to follow (3.12: Unicode 15.0):
 
@@ -18,11 +19,12 @@ import sys
 import unicodedata
 
 BLOCKS = [
-    (0x0020, 0x007E), (0x00A0, 0x024F), (0x0370, 0x03FF), (0x0400, 0x04FF),
-    (0x2000, 0x206F), (0x2070, 0x209F), (0x20A0, 0x20CF), (0x2100, 0x214F),
+    (0x0020, 0x007E), (0x00A0, 0x024F), (0x0250, 0x036F), (0x0370, 0x03FF), (0x0400, 0x04FF),
+    (0x1E00, 0x1EFF), (0x2000, 0x206F), (0x2070, 0x209F), (0x20A0, 0x20CF), (0x2100, 0x214F),
     (0x2150, 0x218F), (0x2190, 0x21FF), (0x2200, 0x22FF), (0x2300, 0x23FF),
     (0x2460, 0x24FF), (0x2500, 0x25FF), (0x2600, 0x26FF), (0x2700, 0x27BF),
-    (0x1F300, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F900, 0x1F9FF),
+    (0x27C0, 0x27FF), (0x2900, 0x2BFF), (0x3000, 0x303F), (0xFE00, 0xFE0F),
+    (0x1F300, 0x1F64F), (0x1F680, 0x1F6FF), (0x1F900, 0x1F9FF), (0x1FA70, 0x1FAFF),
 ]
 
 # Formal aliases (NameAliases.txt) that snippets use for control characters; each is

@@ -23,18 +23,34 @@ const FUTURE_FEATURES = new Set([
   'annotations',
 ]);
 
-/** Errors of `future_parse`: unknown features in the leading `from __future__` imports. */
-export function findFutureErrors(module: ast.Module, locate: ErrorLocator): ErrorCandidate[] {
-  let i = isDocstring(module.body[0]) ? 1 : 0;
-  for (; i < module.body.length; i++) {
+/**
+ * Errors of future.c's `future_parse`: unknown features in the leading `from __future__`
+ * imports, and a late one on the same line as the statements before it (a late one on a
+ * later line is the compiler's error).
+ */
+export function findFutureErrors(module: ast.Module, locate: ErrorLocator, version: PythonVersion): ErrorCandidate[] {
+  let done = false;
+  let previousLine = 0;
+  for (let i = 0; i < module.body.length; i++) {
     const s = module.body[i];
-    if (s.kind !== 'ImportFrom' || s.level !== 0 || s.module !== '__future__') break;
-    for (const alias of s.names) {
-      if (FUTURE_FEATURES.has(alias.name)) continue;
-      const message = alias.name === 'braces' ? 'not a chance' : `future feature ${alias.name} is not defined`;
-      // future.c gives only a start (PyErr_SyntaxLocationObject).
-      const c = locate.node(message, s);
-      return [{ ...c, error: { ...c.error, end_lineno: c.error.lineno, end_offset: c.error.offset } }];
+    if (done && s.lineno > previousLine) break;
+    previousLine = s.lineno;
+    if (s.kind === 'ImportFrom' && s.level === 0 && s.module === '__future__') {
+      if (done) {
+        // PyErr_SyntaxLocationObject, and no end; before 3.12 with the 0-based column.
+        const c = locate.node('from __future__ imports must occur at the beginning of the file', s);
+        const offset = version === '3.10' || version === '3.11' ? c.error.offset - 1 : c.error.offset;
+        return [{ ...c, error: { ...c.error, offset, end_lineno: c.error.lineno, end_offset: offset } }];
+      }
+      for (const alias of s.names) {
+        if (FUTURE_FEATURES.has(alias.name)) continue;
+        const message = alias.name === 'braces' ? 'not a chance' : `future feature ${alias.name} is not defined`;
+        // future.c gives only a start (PyErr_SyntaxLocationObject).
+        const c = locate.node(message, s);
+        return [{ ...c, error: { ...c.error, end_lineno: c.error.lineno, end_offset: c.error.offset } }];
+      }
+    } else if (!(i === 0 && isDocstring(s))) {
+      done = true;
     }
   }
   return [];
@@ -320,7 +336,8 @@ export function findCompilerErrors(module: ast.Module, version: PythonVersion, l
             return;
           }
         } else {
-          matchPattern(p.pattern, false, stores);
+          // compiler_pattern_as compiles the inner pattern in the same context.
+          matchPattern(p.pattern, allowIrrefutable, stores);
         }
         store(p.name, p);
         return;

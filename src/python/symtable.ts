@@ -609,7 +609,9 @@ class Builder {
         continue;
       }
       if (ste.type === 'function') {
-        const own = ste.flags.get(name) ?? 0;
+        // 3.13 looks the target up by its mangled name; earlier versions did not, and so
+        // missed a `global __x` in a method (gh-116764).
+        const own = ste.flags.get(this.minor >= 13 ? this.mangle(name) : name) ?? 0;
         this.addDef(name, own & DEF_GLOBAL ? DEF_GLOBAL : DEF_NONLOCAL, target);
         this.directive(name, target);
         this.addDef(name, DEF_LOCAL, target, ste);

@@ -74,7 +74,7 @@ export function findSyntaxErrors(src: ErrorSources): SyntaxErrorInfo[] {
 
   const module = src.lowered.module;
   const later =
-    first(findFutureErrors(module, locate)) ??
+    first(findFutureErrors(module, locate, version)) ??
     first(buildSymbolTable(module, version, lines).errors.map((error) => ({ at: 0, error }))) ??
     first(findCompilerErrors(module, version, locate));
   return later ? [later.error] : [];

@@ -591,8 +591,15 @@ class Tokenizer {
         }
         this.raise("f-string: single '}' is not allowed", i + 1);
       }
-      if (c === '\\' && !mode.raw) {
-        if (text[i + 1] === 'N' && text[i + 2] === '{') {
+      if (c === '\\') {
+        // A backslash keeps the next character from ending the string even in a raw
+        // f-string, but not a brace from opening or closing a field (`rf"\{x}"`); only
+        // a non-raw f-string has \N{...} escapes.
+        if (text[i + 1] === '{' || text[i + 1] === '}') {
+          i++;
+          continue;
+        }
+        if (!mode.raw && text[i + 1] === 'N' && text[i + 2] === '{') {
           const close = text.indexOf('}', i + 3);
           i = close < 0 ? i + 3 : close + 1;
           continue;
