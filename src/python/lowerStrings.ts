@@ -74,9 +74,19 @@ export function lowerStringList(cx: LowerContext, node: StringListNode | StringN
 function interpolation(cx: LowerContext, v: FormattedValue): Expr {
   const start = cx.lines.offsetOf(v.value.lineno, v.value.col_offset);
   const end = cx.lines.offsetOf(v.value.end_lineno, v.value.end_col_offset);
-  const { kind: _kind, ...rest } = v;
-  void _kind;
-  return { ...rest, kind: 'Interpolation', str: cx.text.slice(start, end) };
+  // As parsed, a format spec is always a JoinedStr.
+  const format_spec = v.format_spec?.kind === 'JoinedStr' ? v.format_spec : null;
+  return {
+    kind: 'Interpolation',
+    value: v.value,
+    str: cx.text.slice(start, end),
+    conversion: v.conversion,
+    format_spec,
+    lineno: v.lineno,
+    col_offset: v.col_offset,
+    end_lineno: v.end_lineno,
+    end_col_offset: v.end_col_offset,
+  };
 }
 
 /** Merges adjacent text parts into one Constant each; drops empty ones if asked. */
