@@ -35,3 +35,35 @@ describe('parseModule: the conformance programs', () => {
     });
   }
 });
+
+describe('parseModule: version-specific syntax', () => {
+  it('builds 3.14 template strings, and rejects them before 3.14 as CPython does', () => {
+    const source = 'x = t"a{y!r:>3}"\n';
+    const stmt = parseModule(source, { version: '3.14' }).module.body[0];
+    assert.equal(stmt.kind, 'Assign');
+    const value = stmt.kind === 'Assign' ? stmt.value : undefined;
+    assert.equal(value?.kind, 'TemplateStr');
+    if (value?.kind === 'TemplateStr') {
+      const field = value.values[1];
+      assert.equal(field.kind, 'Interpolation');
+      if (field.kind === 'Interpolation') {
+        assert.equal(field.str, 'y');
+        assert.equal(field.conversion, 114);
+      }
+    }
+    assert.deepEqual(
+      parseModule(source, { version: '3.13' }).errors.map((e) => [e.message, e.lineno, e.offset]),
+      [['invalid syntax', 1, 6]],
+    );
+  });
+
+  it('parses the AST fixtures under every version it accepts', () => {
+    for (const file of listFixtures('ast', '.py')) {
+      const source = readFixture('ast', file);
+      if (source.startsWith('# python:')) continue;
+      for (const version of ['3.10', '3.11', '3.13', '3.14'] as PythonVersion[]) {
+        assert.deepEqual(parseModule(source, { version }).errors, [], `${file} (${version})`);
+      }
+    }
+  });
+});

@@ -42,3 +42,25 @@ describe('symbol tables against CPython', () => {
     assert.equal(table.scopeOf(module.body[1]).kind, 'class');
   });
 });
+
+describe('symbol tables: what the compiler asks', () => {
+  it('marks 3.12 list comprehensions as inlined and keeps generator expressions apart', () => {
+    const { module } = parseModule('def f(a):\n    return [x for x in a], (y for y in a)\n', { version: '3.12' });
+    const table = buildSymbolTable(module, '3.12');
+    const ret = (module.body[0] as import('../../src/python/ast').FunctionDef).body[0] as import('../../src/python/ast').Return;
+    const [listComp, genExp] = (ret.value as import('../../src/python/ast').Tuple).elts;
+    assert.equal(table.scopeOf(listComp).inlined, true);
+    assert.equal(table.scopeOf(genExp).inlined, false);
+    assert.equal(table.scopeOf(genExp).kind, 'genexpr');
+    assert.equal(table.scopeOf(module.body[0]).scopeOfName('x'), 'LOCAL');
+    assert.equal(table.scopeOf(module.body[0]).scopeOfName('y'), 'GLOBAL_IMPLICIT');
+  });
+
+  it('needs a __class__ cell for a class whose method calls super()', () => {
+    const { module } = parseModule('class A:\n    def m(self):\n        return super().m()\n', { version: '3.12' });
+    const table = buildSymbolTable(module, '3.12');
+    assert.equal(table.scopeOf(module.body[0]).needsClassCell, true);
+    const method = (module.body[0] as import('../../src/python/ast').ClassDef).body[0];
+    assert.deepEqual(table.scopeOf(method).freevars, ['__class__']);
+  });
+});
