@@ -11,7 +11,7 @@ import { materializeProgram } from './runtime/constants';
 import { PythonError, SimulationStop } from './runtime/errors';
 import { formatException } from './runtime/exceptions';
 import { DEFAULT_LIMITS, Limits, Runtime } from './runtime/runtime';
-import { scopeTables } from './compile/symbols';
+import { scopeTablesFor } from './compile/scopes';
 import { runShutdown } from './shutdown';
 
 /**
@@ -109,10 +109,8 @@ export function simulate(source: string, options: SimulationOptions = {}): Simul
   try {
     const parsed = parseModule(source, { version: version.version });
     if (parsed.errors.length > 0) return syntaxResult(parsed.errors[0]);
-    const scopes = scopeTables(parsed.module, version.version);
-    if (scopes.errors.length > 0) return syntaxResult(scopes.errors[0]);
     const folded = foldConstants(parsed.module, version.version);
-    const compiled = compileModule(folded, scopes.tables(folded), version.language);
+    const compiled = compileModule(folded, scopeTablesFor(folded, version.version), version.language);
     bootstrap(rt, fileName, sourceLines);
     if (options.gcProbe) rt.gcProbe = { afterStep: options.gcProbe.step, depth: options.gcProbe.depth, line: options.gcProbe.line, generation: options.gcProbe.generation };
     const moduleCode = materializeProgram(rt, compiled.pool, compiled.module);

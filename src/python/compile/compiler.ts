@@ -596,7 +596,7 @@ class Compiler {
       this.unit.at(handler);
       const next = this.unit.newLabel();
       if (handler.type !== null) {
-        this.unit.emit(Op.Copy, 1);
+        // CheckExcMatch leaves the exception and replaces the type with the answer.
         this.expression(handler.type);
         this.unit.at(handler);
         this.unit.emit(Op.CheckExcMatch);
