@@ -42,6 +42,8 @@ class Compiler {
   private scope!: ScopeInfo;
   private blocks: FrameBlock[] = [];
   private qualnamePrefix: string[] = [];
+  /** The innermost enclosing class, for private name mangling (`__x` → `_C__x`). */
+  private privateName: string | null = null;
 
   constructor(
     private readonly pool: ConstantPool,
@@ -91,7 +93,8 @@ class Compiler {
 
   /** Compiles a nested unit with its own builder and scope, restoring ours afterwards. */
   private nested<T>(kind: CodeKind, name: string, node: object & ast.Position, build: () => T): T {
-    const saved = { unit: this.unit, scope: this.scope, blocks: this.blocks };
+    const saved = { unit: this.unit, scope: this.scope, blocks: this.blocks, privateName: this.privateName };
+    if (kind === 'class') this.privateName = name;
     const qualname = this.qualnameFor(name);
     this.unit = new UnitBuilder(kind, name, qualname, node.lineno, this.pool);
     this.scope = this.scopes.scopeOf(node);
@@ -104,7 +107,21 @@ class Compiler {
       this.unit = saved.unit;
       this.scope = saved.scope;
       this.blocks = saved.blocks;
+      this.privateName = saved.privateName;
     }
+  }
+
+  /** _Py_Mangle: `__spam` inside class `Ham` is `_Ham__spam`. */
+  private mangle(name: string): string {
+    const cls = this.privateName;
+    if (cls === null || !name.startsWith('__') || name.endsWith('__') || name.includes('.')) return name;
+    const stripped = cls.replace(/^_+/, '');
+    return stripped === '' ? name : `_${stripped}${name}`;
+  }
+
+  /** The co_names index of an attribute name, mangled. */
+  private attr(name: string): number {
+    return this.unit.nameIndexOf(this.mangle(name));
   }
 
   private qualnameFor(name: string): string {
@@ -306,12 +323,12 @@ class Compiler {
       this.expression(target.value);
       this.unit.emit(Op.Copy, 1);
       this.unit.at(target);
-      this.unit.emit(Op.LoadAttr, this.unit.nameIndexOf(target.attr));
+      this.unit.emit(Op.LoadAttr, this.attr(target.attr));
       this.expression(s.value);
       this.unit.at(s);
       this.unit.emit(Op.InplaceOp, op);
       this.unit.emit(Op.Swap, 2);
-      this.unit.emit(Op.StoreAttr, this.unit.nameIndexOf(target.attr));
+      this.unit.emit(Op.StoreAttr, this.attr(target.attr));
     } else if (target.kind === 'Subscript') {
       this.expression(target.value);
       this.expression(target.slice);
@@ -705,7 +722,8 @@ class Compiler {
     throw new Error(`internal: ${name} is not a cell of ${this.unit.qualname}`);
   }
 
-  private loadName(name: string): void {
+  private loadName(unmangled: string): void {
+    const name = this.mangle(unmangled);
     const unit = this.unit;
     if (this.scope.kind === 'module') return void unit.emit(Op.LoadName, unit.nameIndexOf(name));
     const where = this.scope.resolve(name);
@@ -727,7 +745,8 @@ class Compiler {
     }
   }
 
-  private storeName(name: string): void {
+  private storeName(unmangled: string): void {
+    const name = this.mangle(unmangled);
     const unit = this.unit;
     if (this.scope.kind === 'module') return void unit.emit(Op.StoreName, unit.nameIndexOf(name));
     const where = this.scope.resolve(name);
@@ -749,7 +768,8 @@ class Compiler {
     }
   }
 
-  private deleteName(name: string): void {
+  private deleteName(unmangled: string): void {
+    const name = this.mangle(unmangled);
     const unit = this.unit;
     if (this.scope.kind === 'module' || this.scope.kind === 'class') {
       const where = this.scope.kind === 'class' ? this.scope.resolve(name) : 'local';
@@ -779,7 +799,7 @@ class Compiler {
       case 'Attribute':
         this.expression(target.value);
         this.unit.at(target);
-        this.unit.emit(Op.StoreAttr, this.unit.nameIndexOf(target.attr));
+        this.unit.emit(Op.StoreAttr, this.attr(target.attr));
         return;
       case 'Subscript':
         this.expression(target.value);
@@ -810,7 +830,7 @@ class Compiler {
       case 'Attribute':
         this.expression(target.value);
         this.unit.at(target);
-        this.unit.emit(Op.DeleteAttr, this.unit.nameIndexOf(target.attr));
+        this.unit.emit(Op.DeleteAttr, this.attr(target.attr));
         return;
       case 'Subscript':
         this.expression(target.value);
@@ -844,7 +864,7 @@ class Compiler {
       case 'Attribute':
         this.expression(e.value);
         unit.at(e);
-        unit.emit(Op.LoadAttr, unit.nameIndexOf(e.attr));
+        unit.emit(Op.LoadAttr, this.attr(e.attr));
         return;
       case 'Subscript':
         this.expression(e.value);
@@ -1014,7 +1034,7 @@ class Compiler {
     if (e.func.kind === 'Attribute' && simple) {
       this.expression(e.func.value);
       unit.at(e.func);
-      unit.emit(Op.LoadMethod, unit.nameIndexOf(e.func.attr));
+      unit.emit(Op.LoadMethod, this.attr(e.func.attr));
     } else {
       unit.emit(Op.PushNull);
       this.expression(e.func);
