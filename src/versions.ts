@@ -26,6 +26,7 @@ const base310: LanguageProfile = {
   internedStringsImmortal: false,
   singletonBaseRefs: { none: 4139, true: 112, false: 95, emptyTuple: 1304, smallInt: 100 },
   callerKeepsArguments: true,
+  callExReleasesPackedArguments: false,
   borrowedLocalLoads: false,
   instanceAttributes: 'dict',
   inlineValuesForBuiltinSubclasses: false,
@@ -70,6 +71,7 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
     language: {
       ...base310,
       version: '3.12',
+      callExReleasesPackedArguments: true,
       immortalSingletons: true,
       internedStringsImmortal: true,
       callerKeepsArguments: false,
@@ -86,6 +88,7 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
     language: {
       ...base310,
       version: '3.13',
+      callExReleasesPackedArguments: true,
       immortalSingletons: true,
       callerKeepsArguments: false,
       instanceAttributes: 'inline-always',
@@ -108,6 +111,7 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
     language: {
       ...base310,
       version: '3.14',
+      callExReleasesPackedArguments: true,
       immortalSingletons: true,
       callerKeepsArguments: false,
       borrowedLocalLoads: true,

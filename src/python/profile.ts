@@ -20,6 +20,11 @@ export interface LanguageProfile {
   readonly singletonBaseRefs: { readonly none: number; readonly true: number; readonly false: number; readonly emptyTuple: number; readonly smallInt: number };
   /** 3.10: the caller's stack keeps its references to the arguments during a call. */
   readonly callerKeepsArguments: boolean;
+  /**
+   * 3.12+: `f(*args, **kwargs)` into a Python function lets go of the packed tuple and dict
+   * once the new frame holds its arguments; before, the caller keeps them during the call.
+   */
+  readonly callExReleasesPackedArguments: boolean;
   /** 3.14: loading a local pushes a borrowed reference (LOAD_FAST_BORROW). */
   readonly borrowedLocalLoads: boolean;
   /**

@@ -725,10 +725,26 @@ export class VirtualMachine {
           const positional = stack[posIndex] as PyTuple;
           const callable = stack[posIndex - 1]!;
           const kw = kwargs ? p.dictToStrMap(kwargs) : null;
+          // [NULL, callable, tuple, (dict)]
+          const start = posIndex - 2;
+          if (callable instanceof PyFunction && !callable.code.isGenerator) {
+            const newFrame = this.makeFrame(callable, positional.items, kw, frame);
+            if (rt.lang.callExReleasesPackedArguments) {
+              while (stack.length > start) this.release(frame, stack.length - 1);
+            } else {
+              // 3.10/3.11: the keyword values are unpacked into an array of new references
+              // (_PyStack_UnpackDict), held, with the tuple and dict, until the call returns.
+              if (kw) for (const value of kw.values()) this.push(frame, value);
+              pendingCallCleanup.set(frame, stack.length - start);
+            }
+            newFrame.savedHandling = this.handling;
+            switchTo(newFrame);
+            break;
+          }
           const result = p.call(callable, positional.items, kw);
           this.pushResult(frame, result);
-          const count = 2 + (arg & 1) + 1;
-          for (let i = 0; i < count; i++) this.release(frame, stack.length - 2);
+          const count = stack.length - 1 - start;
+          for (let i = 0; i < count; i++) this.release(frame, start);
           break;
         }
         case Op.MakeFunction: {
@@ -1024,6 +1040,25 @@ export class VirtualMachine {
     }
     let callable = stack[callableIndex]!;
     const extra = selfArg ? 1 : 0;
+    // 3.10: method_vectorcall passes self in the argument array, borrowed; the caller keeps
+    // the bound method (and the arguments) on its stack until the call returns.
+    if (!selfArg && !plain && callable instanceof PyMethod && this.rt.lang.callerKeepsArguments) {
+      const fn = callable.get('__func__')!;
+      if (fn instanceof PyFunction && !fn.code.isGenerator) {
+        const values = stack.slice(callableIndex + 1) as PyObject[];
+        const kwCount = kwnames ? kwnames.items.length : 0;
+        const positional = values.slice(0, values.length - kwCount);
+        let kwargs: Map<string, PyObject> | null = null;
+        if (kwnames) {
+          kwargs = new Map();
+          kwnames.items.forEach((name, i) => kwargs!.set((name as PyStr).value, values[positional.length + i]));
+        }
+        const newFrame = this.makeFrame(fn, [callable.get('__self__')!, ...positional], kwargs, frame);
+        pendingCallCleanup.set(frame, stack.length - (callableIndex - 1));
+        newFrame.savedHandling = this.handling;
+        return newFrame;
+      }
+    }
     // A bound method of a Python function: call the function with self first (as CALL does).
     if (!selfArg && !plain && callable instanceof PyMethod) {
       const fn = callable.get('__func__')!;
@@ -1037,7 +1072,8 @@ export class VirtualMachine {
       frame.borrowed[callableIndex] = false;
       if (!wasBorrowed) this.heap.decref(frame.holder, TEMPORARY, callable);
       frame.kwnames = kwnames;
-      return this.call(frame, argc + 1);
+      // Now [function, self, args...]: a method call with the same arguments.
+      return this.call(frame, arg);
     }
     const argValues = stack.slice(callableIndex + 1) as PyObject[];
     const kwCount = kwnames ? kwnames.items.length : 0;
