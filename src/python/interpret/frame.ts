@@ -11,8 +11,13 @@ export const FUNCTION_LABEL = 'function';
 /** A handler block: where to go on an exception, and the stack depth to unwind to. */
 export type Block =
   | { readonly kind: 'setup'; readonly handler: number; readonly level: number }
-  /** Inside an except (or exceptional finally) body: the exception handled before it. */
-  | { readonly kind: 'except'; readonly previous: PyObject | null };
+  /**
+   * Inside an except (or exceptional finally) body: the exception being handled (a counted
+   * reference, as the exc_info CPython keeps on the stack) and the one handled before it.
+   */
+  | { readonly kind: 'except'; readonly previous: PyObject | null; readonly current: PyObject };
+
+export const HANDLED_EXCEPTION = 'exception being handled';
 
 /**
  * One executing (or suspended) frame: its fast locals, cells, value stack and blocks.
@@ -78,6 +83,7 @@ export class ExecFrame {
       const v = this.stack[i];
       if (v !== null && !this.borrowed[i]) visit(TEMPORARY, v);
     }
+    for (const block of this.blocks) if (block.kind === 'except') visit(HANDLED_EXCEPTION, block.current);
     if (this.fn !== null) visit(FUNCTION_LABEL, this.fn);
   }
 
@@ -93,6 +99,7 @@ export class ExecFrame {
     this.cells.fill(null);
     this.stack.length = 0;
     this.borrowed.length = 0;
+    this.blocks = [];
     this.fn = null;
     return refs;
   }

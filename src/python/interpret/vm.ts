@@ -10,7 +10,7 @@ import { PyStruct } from '../objects/struct';
 import type { Protocols } from '../runtime/protocols';
 import { PythonError, SimulationStop } from '../runtime/errors';
 import type { Runtime } from '../runtime/runtime';
-import { Block, ExecFrame, FUNCTION_LABEL, TEMPORARY } from './frame';
+import { Block, ExecFrame, FUNCTION_LABEL, HANDLED_EXCEPTION, TEMPORARY } from './frame';
 
 const RECURSION_MESSAGE = 'maximum recursion depth exceeded';
 
@@ -108,8 +108,12 @@ export class VirtualMachine {
     return this.execute(frame);
   }
 
-  /** Resumes a generator's frame with `sent` (borrowed); the yielded value is in transit, or null when it finished. */
-  resumeGenerator(gen: PyGenerator, sent: PyObject, thrown: PyObject | null): PyObject | null {
+  /**
+   * Resumes a generator with `sent` (borrowed), or throws `thrown` into it, until it yields
+   * (`done` false) or returns (`done` true). The value is in transit; null when the
+   * generator had already finished.
+   */
+  resume(gen: PyGenerator, sent: PyObject, thrown: PyObject | null): { value: PyObject; done: boolean } | null {
     const frame = gen.frame;
     if (frame === null || frame.finished) {
       if (thrown !== null) throw this.raiseObject(thrown);
@@ -129,18 +133,8 @@ export class VirtualMachine {
         // The yield expression's value: what send() passed.
         this.push(frame, sent);
       }
-      const result = this.execute(frame, thrown);
-      if (frame.finished) {
-        // A return: StopIteration carries the value.
-        if (result === this.rt.none) {
-          this.heap.decref(this.rt.transit, 'result', result);
-          return null;
-        }
-        const stop = this.p.instantiateException(this.rt.types.exceptions.get('StopIteration')!, [result]);
-        this.heap.decref(this.rt.transit, 'result', result);
-        throw this.raiseObject(stop);
-      }
-      return result;
+      const value = this.execute(frame, thrown);
+      return { value, done: frame.finished };
     } catch (e) {
       if (e instanceof PythonError) frame.finished = true;
       throw e;
@@ -148,6 +142,21 @@ export class VirtualMachine {
       gen.running = false;
       frame.back = null;
     }
+  }
+
+  /** next()/send() semantics: the yielded value (in transit), null when done, StopIteration(value) for a returned value. */
+  resumeGenerator(gen: PyGenerator, sent: PyObject, thrown: PyObject | null): PyObject | null {
+    const step = this.resume(gen, sent, thrown);
+    if (step === null) return null;
+    if (!step.done) return step.value;
+    const result = step.value;
+    if (result === this.rt.none) {
+      this.heap.decref(this.rt.transit, 'result', result);
+      return null;
+    }
+    const stop = this.p.instantiateException(this.rt.types.exceptions.get('StopIteration')!, [result]);
+    this.heap.decref(this.rt.transit, 'result', result);
+    throw this.raiseObject(stop);
   }
 
   /** Runs `entry` (and the Python frames it calls) until it returns or yields. */
@@ -219,11 +228,13 @@ export class VirtualMachine {
         const block = frame.blocks.pop()!;
         if (block.kind === 'except') {
           this.handling = block.previous;
+          this.heap.decref(frame.holder, HANDLED_EXCEPTION, block.current);
           continue;
         }
         // Unwind the stack to the block's depth, then hand the exception to the handler.
         while (frame.stack.length > block.level) this.release(frame, frame.stack.length - 1);
-        frame.blocks.push({ kind: 'except', previous: this.handling });
+        frame.blocks.push({ kind: 'except', previous: this.handling, current: exc });
+        this.heap.incref(frame.holder, HANDLED_EXCEPTION, exc);
         this.heap.move(this.rt.raising, 'raised', frame.holder, TEMPORARY, exc);
         frame.stack.push(exc);
         frame.borrowed.push(false);
@@ -272,7 +283,10 @@ export class VirtualMachine {
     frame.finished = true;
     while (frame.blocks.length > 0) {
       const block = frame.blocks.pop()!;
-      if (block.kind === 'except') this.handling = block.previous;
+      if (block.kind === 'except') {
+        this.handling = block.previous;
+        this.heap.decref(frame.holder, HANDLED_EXCEPTION, block.current);
+      }
     }
     const fo = frame.frameObject as PyFrameObject | null;
     if (fo !== null) {
@@ -830,6 +844,7 @@ export class VirtualMachine {
         case Op.PopExcept: {
           const block = frame.blocks.pop() as Extract<Block, { kind: 'except' }>;
           this.handling = block.previous;
+          heap.decref(frame.holder, HANDLED_EXCEPTION, block.current);
           break;
         }
         case Op.CheckExcMatch: {
@@ -889,25 +904,30 @@ export class VirtualMachine {
           break;
         }
         case Op.YieldFrom: {
-          // [iterator, sent]: pass the sent value on; yield what comes back, until it ends.
+          // [iterator, sent]: pass the sent value on and yield what comes back, until the
+          // sub-iterator ends; its return value is the value of `yield from`.
           const iterator = stack[stack.length - 2]!;
           const sent = stack[stack.length - 1]!;
-          const item = p.send(iterator, sent);
+          let item: PyObject | null;
+          let returned: PyObject | null = null;
+          if (iterator instanceof PyGenerator) {
+            const step = this.resume(iterator, sent, null);
+            item = step === null || step.done ? null : step.value;
+            if (step !== null && step.done) returned = step.value;
+          } else {
+            item = p.next(iterator);
+          }
           this.popRelease(frame);
           if (item === null) {
-            // Exhausted: the value of `yield from` (StopIteration.value) is None here.
             this.popRelease(frame);
-            this.push(frame, rt.none);
+            if (returned !== null) this.pushResult(frame, returned);
+            else this.push(frame, rt.none);
             break;
           }
           frame.pc = pc; // come back to this instruction after the yield
-          heap.move(this.rt.transit, 'result', frame.holder, TEMPORARY, item);
-          stack.push(item);
-          frame.borrowed.push(false);
-          const value = stack.pop()!;
-          frame.borrowed.pop();
-          heap.move(frame.holder, TEMPORARY, this.rt.transit, 'result', value);
-          return value;
+          if (!rt.inTransit(item)) heap.incref(rt.transit, 'result', item);
+          if (frame !== entry) throw new Error('internal: yield from outside a generator entry');
+          return item;
         }
         case Op.LoadBuildClass:
           this.push(frame, p.buildClassFunction());

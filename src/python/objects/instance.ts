@@ -24,7 +24,11 @@ export class AttributeStore {
   /** The __dict__ object, once there is one. */
   dict: PyDict | null = null;
 
-  constructor(readonly mode: AttributeMode) {}
+  constructor(
+    readonly mode: AttributeMode,
+    /** __slots__ names in declaration order: members are released in that order. */
+    readonly slotOrder: readonly string[] | null = null,
+  ) {}
 
   /** Whether the dict holds the attributes (rather than the instance). */
   get inDict(): boolean {
@@ -46,7 +50,9 @@ export class AttributeStore {
 
   /** subtype_dealloc: slots and inline values, then the dict, then the class. */
   release(release: Release, classRef: PyType | null): void {
-    const values = [...this.values];
+    const slots = this.slotOrder;
+    // Slot members first, in declaration order (subtype_dealloc's clear_slots), then the rest.
+    const values = slots === null ? [...this.values] : [...this.values].sort((a, b) => rank(slots, a[0]) - rank(slots, b[0]));
     this.values.clear();
     const dict = this.dict;
     this.dict = null;
@@ -70,4 +76,9 @@ export class AttributeStore {
     heap.decref(owner, attributeLabel(name), old);
     return true;
   }
+}
+
+function rank(slots: readonly string[], name: string): number {
+  const i = slots.indexOf(name);
+  return i < 0 ? slots.length : i;
 }

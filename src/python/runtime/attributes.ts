@@ -82,12 +82,17 @@ function boundBuiltin(rt: Runtime, descriptor: PyBuiltin, self: PyObject): PyBui
 export function attributesOf(rt: Runtime, obj: PyObject): AttributeStore | null {
   if (obj.attrs !== null) return obj.attrs;
   const type = obj.cls;
+  // Builtin exceptions have a __dict__ of their own (BaseException's dict slot).
+  if (!type.isHeapType && type.layout === rt.types.exceptions.get('BaseException')) {
+    obj.attrs = new AttributeStore('dict');
+    return obj.attrs;
+  }
   if (!type.isHeapType) return null;
   if (!type.hasInstanceDict && type.slots === null) return null;
   let mode = rt.lang.instanceAttributes;
   // Before 3.14, subclasses of variable-size builtins keep a separate __dict__.
   if (obj instanceof PyInstance === false && !rt.lang.inlineValuesForBuiltinSubclasses) mode = 'dict';
-  obj.attrs = new AttributeStore(mode);
+  obj.attrs = new AttributeStore(mode, type.slots);
   return obj.attrs;
 }
 
