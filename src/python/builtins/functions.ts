@@ -3,7 +3,7 @@ import { NativeFunction, PyObject, PyType } from '../objects/base';
 import { PyBuiltin } from '../objects/callables';
 import { PyDict, PyList, PyTuple } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
-import { intToFloat, toBig } from '../format/numbers';
+import { intToFloat, roundFloat, toBig } from '../format/numbers';
 import { getattrOrUndefined, instanceDict } from '../runtime/attributes';
 import { buildClass } from '../runtime/calls';
 import { dictSet } from '../runtime/dicts';
@@ -63,11 +63,23 @@ export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
     },
     id: (args) => rt.int(addressOf(args[0])),
     repr: (args) => rt.str(p().repr(args[0])),
-    ascii: (args) => rt.str(p().repr(args[0]).replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)),
+    ascii: (args) =>
+      rt.str(
+        [...p().repr(args[0])]
+          .map((c) => {
+            const code = c.codePointAt(0)!;
+            if (code < 0x80) return c;
+            if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
+            if (code < 0x10000) return `\\u${code.toString(16).padStart(4, '0')}`;
+            return `\\U${code.toString(16).padStart(8, '0')}`;
+          })
+          .join(''),
+      ),
     hash: (args) => rt.int(p().hashValue(args[0])),
     abs(args) {
       const x = args[0];
-      if (x instanceof PyInt) return rt.int(toBig(x.value) < 0n ? -toBig(x.value) : x.value);
+      // abs() of a non-negative int is the same object.
+      if (x instanceof PyInt) return toBig(x.value) < 0n ? rt.int(-toBig(x.value)) : x.cls === rt.types.int ? x : rt.int(x.value);
       if (x instanceof PyFloat) return rt.float(Math.abs(x.value));
       if (x instanceof PyComplex) return rt.float(Math.hypot(x.real, x.imag));
       return p().callMethod(x, '__abs__', []);
@@ -83,11 +95,7 @@ export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
           const even = Math.abs(v % 1) === 0.5 ? 2 * Math.round(v / 2) : r;
           return rt.int(even);
         }
-        const digits = Number((nd as PyInt).value);
-        const factor = 10 ** digits;
-        const scaled = x.value * factor;
-        const rounded = Math.abs(scaled % 1) === 0.5 ? 2 * Math.round(scaled / 2) : Math.round(scaled);
-        return rt.float(Number((rounded / factor).toFixed(Math.max(0, digits))));
+        return rt.float(roundFloat(x.value, Number((nd as PyInt).value)));
       }
       return p().callMethod(x, '__round__', nd === undefined ? [] : [nd]);
     },

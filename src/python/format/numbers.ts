@@ -196,3 +196,33 @@ export function formatWithSpec(kind: 'int' | 'float' | 'str', value: IntValue | 
       return pad + signText + body;
   }
 }
+
+/**
+ * round(x, ndigits) for floats: the exact decimal value of the double, rounded half to
+ * even only on exact ties (2.675 is really 2.67499999..., so it rounds down).
+ */
+export function roundFloat(x: number, ndigits: number): number {
+  if (!Number.isFinite(x) || x === 0) return x;
+  if (ndigits > 22) return x;
+  if (ndigits < 0) {
+    const factor = 10 ** -ndigits;
+    const q = x / factor;
+    const r = Math.round(q);
+    const tie = Math.abs(q - Math.trunc(q)) === 0.5;
+    return (tie ? 2 * Math.round(q / 2) : r) * factor;
+  }
+  const exact = Math.abs(x).toFixed(Math.min(100, ndigits + 40));
+  const [intPart, frac = ''] = exact.split('.');
+  const kept = frac.slice(0, ndigits);
+  const rest = frac.slice(ndigits);
+  let digits = BigInt(intPart + kept);
+  const half = rest.length > 0 && rest[0] === '5' && /^5?0*$/.test(rest);
+  if (half) {
+    if (digits % 2n === 1n) digits += 1n;
+  } else if (rest.length > 0 && rest[0] >= '5') {
+    digits += 1n;
+  }
+  const text = digits.toString().padStart(ndigits + 1, '0');
+  const value = Number(ndigits > 0 ? `${text.slice(0, -ndigits)}.${text.slice(-ndigits)}` : text);
+  return x < 0 ? -value : value;
+}

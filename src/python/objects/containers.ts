@@ -19,9 +19,10 @@ export class PyList extends PyObject {
     super(cls);
   }
 
+  /** list_traverse visits the items from the last to the first (gc.get_referents shows it). */
   traverse(visit: (target: HeapObject) => void): void {
     const items = this.items;
-    for (let i = 0; i < items.length; i++) visit(items[i]);
+    for (let i = items.length - 1; i >= 0; i--) visit(items[i]);
     this.traverseExtras(visit);
   }
 
@@ -160,17 +161,21 @@ export class PyDict extends PyObject {
   size = 0;
   /** Labels use a short text of the key, fixed when the entry is made. */
   keyTexts: string[] = [];
+  /** A key that is not an exact str was ever stored (CPython switches to a general keys table). */
+  generalKeys = false;
 
   constructor(cls: PyType) {
     super(cls);
     this.untrackKind = 'dict';
   }
 
+  /** dict_traverse: with only str keys just the values; otherwise each value, then its key. */
   traverse(visit: (target: HeapObject) => void): void {
+    const general = this.generalKeys;
     for (const entry of this.entries) {
       if (entry !== null) {
-        visit(entry.key);
         visit(entry.value);
+        if (general) visit(entry.key);
       }
     }
     this.traverseExtras(visit);

@@ -35,11 +35,12 @@ export class AttributeStore {
     return this.dict !== null && this.mode !== 'inline-always';
   }
 
+  /** subtype_traverse: slots and inline values, the dict, then the class. */
   traverse(visit: (target: HeapObject) => void, classRef: PyType | null): void {
-    if (classRef) visit(classRef);
     for (const v of this.values.values()) visit(v);
     // 3.13+: while values are inline, the view dict is not visited (the collector never sees it).
     if (this.dict && this.mode !== 'inline-always') visit(this.dict);
+    if (classRef) visit(classRef);
   }
 
   forEachReference(visit: (label: Label, target: HeapObject) => void, classRef: PyType | null): void {

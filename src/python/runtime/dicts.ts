@@ -94,6 +94,7 @@ export function dictSet(rt: Runtime, dict: PyDict, key: PyObject, value: PyObjec
     return;
   }
   const position = dict.entries.length;
+  if (!(key instanceof PyStr) || key.cls !== rt.types.str) dict.generalKeys = true;
   const text = keyLabelText(key);
   dict.keyTexts.push(text);
   const entry: DictEntry = { key, value, tableKey: tk };
