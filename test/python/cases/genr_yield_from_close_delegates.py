@@ -1,0 +1,17 @@
+# category: generators
+# what: closing a delegating generator closes the inner one first
+def inner():
+    try:
+        yield 1
+        yield 2
+    finally:
+        print("inner finally")
+def outer():
+    try:
+        yield from inner()
+    finally:
+        print("outer finally")
+g = outer()
+print(next(g))
+g.close()
+print("end")
