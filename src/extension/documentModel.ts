@@ -91,6 +91,8 @@ export class DocumentModel implements vscode.Disposable {
   private runCounter = 0;
   /** Increases with every cursor update; only the latest one may publish its state. */
   private updateSeq = 0;
+  /** The most recent update, which overtaken ones answer with. */
+  private latestUpdate: Promise<CursorState> = Promise.resolve({ kind: 'busy' });
   private lastState: { editor: vscode.TextEditor; state: CursorState } | null = null;
   /** The editor the panel follows: the active text editor, kept while a webview has focus. */
   private followed: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
@@ -109,8 +111,9 @@ export class DocumentModel implements vscode.Disposable {
         if (e.textEditor === this.followed) void this.update(e.textEditor, 'cursor');
       }),
       vscode.window.onDidChangeActiveTextEditor((editor) => {
-        // Focus moving to the panel (no text editor) keeps following the last editor.
-        if (!editor) return;
+        // Focus moving to the panel, the Output view or a file of another language keeps
+        // following the last Python editor (and the panel keeps its picture).
+        if (!editor || !isHeapScopeDocument(editor.document)) return;
         this.followed = editor;
         void this.update(editor, 'editor');
       }),
@@ -120,14 +123,14 @@ export class DocumentModel implements vscode.Disposable {
   /** The editor HeapScope follows: the active text editor, or the last one while the panel has focus. */
   get editor(): vscode.TextEditor | undefined {
     const active = vscode.window.activeTextEditor;
-    if (active) return active;
+    if (active && isHeapScopeDocument(active.document)) return active;
     return this.followed && vscode.window.visibleTextEditors.includes(this.followed) ? this.followed : undefined;
   }
 
   /** Starts following the active editor (at activation). */
   followActiveEditor(): void {
     const editor = vscode.window.activeTextEditor;
-    if (!editor) return;
+    if (!editor || !isHeapScopeDocument(editor.document)) return;
     this.followed = editor;
     void this.update(editor, 'editor');
   }
@@ -196,6 +199,8 @@ export class DocumentModel implements vscode.Disposable {
     const snippetLine = toSnippetLine(run.snippet, document.uri.toString(), line);
     const anchor = snippetLine === null ? 0 : (run.summary.lines[snippetLine - 1]?.anchor ?? 0);
     if (snippetLine === null || anchor === 0) return { kind: 'empty', reason: `Line ${line + 1} never ran in this simulation.`, run, line };
+    // Kept for the line, as a choice made at the cursor is.
+    if (execution !== undefined) this.stateOf(document).choices.set(anchor, execution);
     const result = await this.client.request({ kind: 'view', run: run.name, line: anchor, execution, source: this.viewSource(document) });
     const response = this.answer(result, document);
     if (response?.kind === 'view' && response.view) return { kind: 'view', view: remapView(response.view, run.snippet), run, line, snippetLine };
@@ -337,9 +342,17 @@ export class DocumentModel implements vscode.Disposable {
 
   /**
    * Brings the editor's cursor state up to date. `edit` waits for quiet (debounce) before
-   * simulating; every other cause simulates at once when the snippet changed.
+   * simulating; every other cause simulates at once when the snippet changed. An update
+   * overtaken by a newer one (the cursor moved on) answers with the newer one's state, so
+   * that a command always returns what is finally shown.
    */
-  private async update(editor: vscode.TextEditor, cause: 'edit' | 'cursor' | 'editor' | 'settings' | 'command' | 'debounced'): Promise<CursorState> {
+  private update(editor: vscode.TextEditor, cause: 'edit' | 'cursor' | 'editor' | 'settings' | 'command' | 'debounced'): Promise<CursorState> {
+    const update = this.updateNow(editor, cause);
+    this.latestUpdate = update;
+    return update;
+  }
+
+  private async updateNow(editor: vscode.TextEditor, cause: 'edit' | 'cursor' | 'editor' | 'settings' | 'command' | 'debounced'): Promise<CursorState> {
     const seq = ++this.updateSeq;
     const document = editor.document;
     if (!isHeapScopeDocument(document)) return this.publish(editor, seq, { kind: 'none', reason: 'HeapScope simulates Python files, Markdown ```python blocks and notebook cells.' });
@@ -371,7 +384,7 @@ export class DocumentModel implements vscode.Disposable {
     }
     this.publish(editor, seq, { kind: 'busy' });
     const outcome = await this.simulate(document, state, inputs, snippet);
-    if (seq !== this.updateSeq) return { kind: 'busy' };
+    if (seq !== this.updateSeq) return this.latestUpdate;
     if (outcome === null) return { kind: 'busy' };
     if (!('summary' in outcome)) return this.publish(editor, seq, outcome);
     // The cursor may have left the snippet while it ran: start over (the run is kept).
@@ -440,7 +453,7 @@ export class DocumentModel implements vscode.Disposable {
       { kind: 'view', run: run.name, line: info.anchor, execution: state.choices.get(info.anchor), source: this.viewSource(document) },
       { lane: `view ${document.uri}` },
     );
-    if (seq !== this.updateSeq) return { kind: 'busy' };
+    if (seq !== this.updateSeq) return this.latestUpdate;
     if (result.kind === 'ok' && result.response.kind === 'unknownRun') {
       // The worker restarted and lost the run: simulate again.
       if (state.run === run) state.run = null;

@@ -37,9 +37,7 @@ export function activate(context: vscode.ExtensionContext): void {
     () => settings,
     {
       onCursorState: (editor, state) => {
-        const ours = isHeapScopeDocument(editor.document);
-        void vscode.commands.executeCommand('setContext', 'heapscope.active', ours);
-        statusBar.update(ours ? state : undefined, settings.pythonVersion);
+        statusBar.update(state, settings.pythonVersion);
         panel?.showState(state);
         if ((state.kind === 'view' || state.kind === 'empty') && settings.inlineHints) hints?.show(editor, state.run);
       },
@@ -74,11 +72,16 @@ export function activate(context: vscode.ExtensionContext): void {
       if (before.inlineHints !== settings.inlineHints) hints?.setEnabled(settings.inlineHints);
       if (rerunNeeded(before, settings)) model.settingsChanged();
     }),
-    vscode.window.onDidChangeVisibleTextEditors(() => {
-      if (model.editor === undefined) statusBar.update(undefined, settings.pythonVersion);
+    // The status bar and the keybindings belong to Python, Markdown and notebook-cell editors.
+    vscode.window.onDidChangeActiveTextEditor((editor) => {
+      if (!editor) return;
+      const ours = isHeapScopeDocument(editor.document);
+      void vscode.commands.executeCommand('setContext', 'heapscope.active', ours);
+      if (!ours) statusBar.update(undefined, settings.pythonVersion);
     }),
   );
   log(`HeapScope activated (${process.env.HEAPSCOPE_WEB ? 'web worker' : 'worker_threads'} simulation, ${vscode.env.appName}, Python ${settings.pythonVersion})`);
+  void vscode.commands.executeCommand('setContext', 'heapscope.active', !!vscode.window.activeTextEditor && isHeapScopeDocument(vscode.window.activeTextEditor.document));
   model.followActiveEditor();
 }
 

@@ -70,7 +70,17 @@ export class PanelSync implements vscode.Disposable {
     switch (intent.kind) {
       case 'selectExecution': {
         const editor = this.model.editor;
-        if (editor) await this.model.selectExecution(editor, intent.index);
+        if (!editor) break;
+        const shown = this.lastView?.source;
+        const cursorLine = editor.selection.active.line + 1;
+        if (shown && (shown.uri !== editor.document.uri.toString() || shown.line !== cursorLine)) {
+          // The panel shows another line (a hover's link): step that line's executions.
+          const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === shown.uri);
+          const state = document ? await this.model.stateAt(document, shown.line - 1, intent.index) : null;
+          if (state?.kind === 'view') this.showView(state.view);
+          break;
+        }
+        await this.model.selectExecution(editor, intent.index);
         break;
       }
       case 'revealLine':

@@ -15,6 +15,8 @@ import type { HoverFacts, HoverTarget, LineEffects, RunOutcome, RunSummary, View
 interface Run {
   readonly session: SimulationSession;
   readonly options: SimulationOptions;
+  /** Line → the program's steps on that line, in order (the session's own list). */
+  readonly steps: Map<number, number[]>;
   /** Line → the last step of each execution (see `lineExecutions`). */
   readonly executions: Map<number, number[]>;
   readonly views: Map<string, HeapView | null>;
@@ -59,11 +61,12 @@ export class SimulationEngine {
   }
 
   private simulate(request: Extract<WorkerRequest, { kind: 'simulate' }>): WorkerResponse {
-    const options: SimulationOptions = { version: request.version, fileName: request.fileName, limits: { steps: request.stepBudget } };
+    // No interpreter shutdown: the editor shows the program's own lines, never the teardown after them.
+    const options: SimulationOptions = { version: request.version, fileName: request.fileName, limits: { steps: request.stepBudget }, shutdown: false };
     const started = performance.now();
     const session = new SimulationSession(request.source, options);
     const simulateMs = performance.now() - started;
-    const run: Run = { session, options, executions: new Map(), views: new Map(), effects: new Map() };
+    const run: Run = { session, options, steps: stepsByLine(session), executions: new Map(), views: new Map(), effects: new Map() };
     this.runs.delete(request.run);
     this.runs.set(request.run, run);
     while (this.runs.size > MAX_RUNS) this.runs.delete(this.runs.keys().next().value!);
@@ -83,7 +86,7 @@ export class SimulationEngine {
   private executionsOf(run: Run, line: number): number[] {
     let steps = run.executions.get(line);
     if (steps === undefined) {
-      steps = lineExecutions(run.session.executionsOfLine(line), run.session.result.trace);
+      steps = lineExecutions(run.steps.get(line) ?? [], run.session.result.trace);
       run.executions.set(line, steps);
     }
     return steps;
@@ -95,7 +98,7 @@ export class SimulationEngine {
     if (steps.length === 0) return null;
     const index = chooseExecution(steps.length, execution ?? defaultExecution(steps, run.session.result.trace));
     const step = steps[index - 1];
-    return { index, count: steps.length, step, sessionIndex: run.session.executionsOfLine(line).indexOf(step) + 1 };
+    return { index, count: steps.length, step, sessionIndex: run.steps.get(line)!.indexOf(step) + 1 };
   }
 
   private view(run: Run, line: number, execution: number | undefined, source: ViewSource, maxObjects?: number): { view: HeapView | null; reason?: string } {
@@ -205,6 +208,19 @@ export class SimulationEngine {
     run.effects.set(line, effects);
     return effects;
   }
+}
+
+/** The program's steps by line, in one pass (`executionsOfLine` scans the whole trace for each line). */
+function stepsByLine(session: SimulationSession): Map<number, number[]> {
+  const trace = session.result.trace;
+  const byLine = new Map<number, number[]>();
+  for (let i = 0; i < session.result.programSteps; i++) {
+    const line = trace.step(i).line;
+    let steps = byLine.get(line);
+    if (steps === undefined) byLine.set(line, (steps = []));
+    steps.push(i);
+  }
+  return byLine;
 }
 
 const MAX_OUTPUT = 64 * 1024;
