@@ -93,9 +93,8 @@ export class DocumentModel implements vscode.Disposable {
   private updateSeq = 0;
   /** The most recent update, which overtaken ones answer with. */
   private latestUpdate: Promise<CursorState> = Promise.resolve({ kind: 'busy' });
-  private lastState: { editor: vscode.TextEditor; state: CursorState } | null = null;
   /** The editor the panel follows: the active text editor, kept while a webview has focus. */
-  private followed: vscode.TextEditor | undefined = vscode.window.activeTextEditor;
+  private followed: vscode.TextEditor | undefined;
 
   constructor(
     private readonly client: SimulationClient,
@@ -133,16 +132,6 @@ export class DocumentModel implements vscode.Disposable {
     if (!editor || !isHeapScopeDocument(editor.document)) return;
     this.followed = editor;
     void this.update(editor, 'editor');
-  }
-
-  /** The state last published for the followed editor. */
-  get current(): { editor: vscode.TextEditor; state: CursorState } | null {
-    return this.lastState;
-  }
-
-  /** The current run of a document, when its snippet has not changed since. */
-  runOf(document: vscode.TextDocument): RunInfo | null {
-    return this.documents.get(document.uri.toString())?.run ?? null;
   }
 
   /** Settings changed: runs with other inputs are redone, for the active editor now. */
@@ -334,7 +323,6 @@ export class DocumentModel implements vscode.Disposable {
 
   private publish(editor: vscode.TextEditor, seq: number, state: CursorState): CursorState {
     if (seq === this.updateSeq && editor === this.followed) {
-      this.lastState = { editor, state };
       this.events.onCursorState(editor, state);
     }
     return state;
@@ -374,7 +362,8 @@ export class DocumentModel implements vscode.Disposable {
       return this.showCursor(editor, seq, state.run);
     }
     if (state.failure?.key === key) return this.publish(editor, seq, state.failure.failure);
-    if (cause === 'edit') {
+    // Dragging out a selection in selection mode changes the snippet at every step: wait for quiet too.
+    if (cause === 'edit' || (cause === 'cursor' && extracted.snippet.kind === 'selection' && !state.pinned)) {
       if (state.debounce) clearTimeout(state.debounce);
       state.debounce = setTimeout(() => {
         state.debounce = null;
