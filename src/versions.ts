@@ -36,6 +36,8 @@ const base310: LanguageProfile = {
   inlinedComprehensions: false,
   tracebackCarets: false,
   recursionLimit: 1000,
+  setattrNoDictNote: false,
+  compensatedFloatSum: false,
 };
 
 const generational: CollectorProfile = {
@@ -79,6 +81,7 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
       constantTuplesUntracked: true,
       inlinedComprehensions: true,
       tracebackCarets: true,
+      compensatedFloatSum: true,
     },
     generationLabels: THREE_GENERATIONS,
   },
@@ -95,6 +98,8 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
       instanceDictViewUntracked: true,
       inlinedComprehensions: true,
       tracebackCarets: true,
+      setattrNoDictNote: true,
+      compensatedFloatSum: true,
     },
     generationLabels: THREE_GENERATIONS,
   },
@@ -120,6 +125,8 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
       dictsAlwaysTracked: true,
       inlinedComprehensions: true,
       tracebackCarets: true,
+      setattrNoDictNote: true,
+      compensatedFloatSum: true,
     },
     generationLabels: ['young', 'old', 'old'],
   },

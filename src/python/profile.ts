@@ -47,4 +47,8 @@ export interface LanguageProfile {
   /** 3.11+: tracebacks underline the failing expression with ~ and ^. */
   readonly tracebackCarets: boolean;
   readonly recursionLimit: number;
+  /** 3.13+: "... and no __dict__ for setting new attributes" when an object cannot take a new attribute. */
+  readonly setattrNoDictNote: boolean;
+  /** 3.12+: sum() of floats adds with compensation (Neumaier), so sum([0.1] * 10) == 1.0. */
+  readonly compensatedFloatSum: boolean;
 }

@@ -1,8 +1,13 @@
-import { PyStr } from '../objects/atoms';
+import { PyInt, PyStr } from '../objects/atoms';
 import { PyObject, PyType } from '../objects/base';
 import { PyDict, PyList, PyTuple } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
-import { dictDeleteStr, dictGetStr, dictSet } from '../runtime/dicts';
+import { PyCell, PyFunction } from '../objects/callables';
+import { typeLookup } from '../runtime/attributes';
+import { dictDeleteAt, dictDeleteStr, dictGetStr, dictSet } from '../runtime/dicts';
+import { addressOf } from '../runtime/text';
+import { makeSuper, superGetattr } from './superObject';
+import { newWeakref, PyWeakref } from './weakrefModule';
 import type { Runtime } from '../runtime/runtime';
 
 /**
@@ -44,6 +49,11 @@ export function makeClass(rt: Runtime, name: string, baseObjects: readonly PyObj
     dictSet(rt, dict, e.key, e.value);
   }
   if (dictGetStr(dict, '__doc__') === undefined) dictSet(rt, dict, rt.intern('__doc__'), rt.none);
+  // A plain function as __new__ is a static method; __init_subclass__ and __class_getitem__ are class methods.
+  for (const [name, wrapper] of [['__new__', rt.types.staticmethod], ['__init_subclass__', rt.types.classmethod], ['__class_getitem__', rt.types.classmethod]] as const) {
+    const fn = dictGetStr(dict, name);
+    if (fn instanceof PyFunction) rt.vm.p.run(() => dictSet(rt, dict, rt.intern(name), rt.vm.p.own(wrapMethod(rt, wrapper, fn))));
+  }
   // Defining __eq__ without __hash__ makes instances unhashable.
   if (dictGetStr(dict, '__eq__') !== undefined && dictGetStr(dict, '__hash__') === undefined) dictSet(rt, dict, rt.intern('__hash__'), rt.none);
   if (slotsValue !== undefined) {
@@ -64,7 +74,73 @@ export function makeClass(rt: Runtime, name: string, baseObjects: readonly PyObj
   type.mroTuple = mro;
   heap.incref(type, '__mro__', mro);
   heap.track(type);
+  for (const base of bases) addSubclass(rt, base, type);
+  type.leaveBases = () => {
+    for (const base of bases) removeSubclass(rt, base, type);
+  };
+  const classCell = dictGetStr(namespace, '__classcell__');
+  if (classCell instanceof PyCell) classCell.set(heap, 'cell_contents', type);
   return type;
+}
+
+/**
+ * The end of type_new, once the class exists: __set_name__ on every attribute that has
+ * one, then the parent's __init_subclass__ with the class statement's keywords.
+ */
+export function initializeClass(rt: Runtime, type: PyType, keywords: ReadonlyMap<string, PyObject> | null): void {
+  const p = rt.vm.p;
+  p.run(() => {
+    for (const e of [...type.dict!.liveEntries()]) {
+      const setName = e.value.cls.isHeapType ? typeLookup(rt, e.value.cls, '__set_name__') : undefined;
+      if (setName !== undefined) p.discard(p.call(setName, [p.own(e.value), type, p.own(e.key)], null));
+    }
+    const parent = p.own(makeSuper(rt, [type, type])) as PyStruct;
+    const parentInit = p.own(superGetattr(rt, parent, '__init_subclass__'));
+    p.discard(p.call(parentInit, [], keywords));
+  });
+}
+
+function wrapMethod(rt: Runtime, wrapper: PyType, fn: PyFunction): PyStruct {
+  const method = rt.heap.allocate(new PyStruct(wrapper), { gc: true });
+  method.set(rt.heap, '__func__', fn);
+  rt.heap.track(method);
+  return method;
+}
+
+/**
+ * tp_subclasses: a base keeps weak references to its subclasses, keyed by their id, so
+ * `__subclasses__()` can list them without keeping them alive. A class's list belongs to
+ * the class; the builtin types' lists belong to the interpreter.
+ */
+function addSubclass(rt: Runtime, base: PyType, sub: PyType): void {
+  let list = base.subclassList;
+  if (list === null) {
+    list = rt.newDict();
+    if (base.isHeapType) rt.heap.incref(base, '__subclasses__', list);
+    else rt.heap.incref(rt.builtinSubclassLists, `${base.name}.__subclasses__`, list);
+    base.subclassList = list;
+  }
+  const p = rt.vm.p;
+  const target = list;
+  p.run(() => dictSet(rt, target, p.own(rt.int(addressOf(sub))), p.own(newWeakref(rt, rt.types.weakref, sub, null))));
+}
+
+function removeSubclass(rt: Runtime, base: PyType, sub: PyType): void {
+  const list = base.subclassList;
+  if (list === null) return;
+  const address = addressOf(sub);
+  const index = list.entries.findIndex((e) => e !== null && e.key instanceof PyInt && e.key.value === address);
+  if (index >= 0) dictDeleteAt(rt, list, index);
+}
+
+/** type.__subclasses__(): the subclasses still alive, oldest first. */
+export function subclassesOf(type: PyType): PyType[] {
+  const out: PyType[] = [];
+  for (const e of type.subclassList?.liveEntries() ?? []) {
+    const target = (e.value as PyWeakref).target;
+    if (target instanceof PyType) out.push(target);
+  }
+  return out;
 }
 
 function descriptor(rt: Runtime, kind: PyType, owner: PyType, name: string): PyStruct {

@@ -1,6 +1,6 @@
 import { PyBytes, PyComplex, PyFloat, PyInt, PyPlainObject, PyStr } from '../objects/atoms';
 import { PyObject, PyType } from '../objects/base';
-import { PyFunction } from '../objects/callables';
+import { PyBuiltin, PyFunction } from '../objects/callables';
 import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
 import { normalizeInt } from '../format/numbers';
@@ -9,7 +9,7 @@ import { allocateInstance } from '../runtime/calls';
 import { dictSet, setAdd } from '../runtime/dicts';
 import { collect, dictIterator, rangeIterator } from '../runtime/iteration';
 import type { Runtime } from '../runtime/runtime';
-import { makeClass } from './classes';
+import { initializeClass, makeClass } from './classes';
 import { weakrefConstructors } from './weakrefModule';
 
 /** Calling a class: builtin types make their values; user classes allocate, then __init__. */
@@ -181,9 +181,13 @@ const BUILTIN_CONSTRUCTORS: Record<string, Constructor> = {
     }
     return set;
   },
-  type: (rt, args) => {
+  type: (rt, args, kwargs) => {
     if (args.length === 1) return args[0].cls;
-    if (args.length === 3 && args[0] instanceof PyStr && args[1] instanceof PyTuple && args[2] instanceof PyDict) return makeClass(rt, args[0].value, args[1].items, args[2]);
+    if (args.length === 3 && args[0] instanceof PyStr && args[1] instanceof PyTuple && args[2] instanceof PyDict) {
+      const cls = rt.transitResult(makeClass(rt, args[0].value, args[1].items, args[2]));
+      initializeClass(rt, cls as PyType, kwargs);
+      return cls;
+    }
     throw rt.error('TypeError', 'type() takes 1 or 3 arguments');
   },
   range: (rt, args) => makeRange(rt, args),
@@ -228,8 +232,6 @@ const BUILTIN_CONSTRUCTORS: Record<string, Constructor> = {
   super: (rt, args) => rt.vm.p.makeSuper(args),
 };
 
-const IMMUTABLE_LAYOUTS = ['int', 'float', 'str', 'tuple', 'bytes', 'complex'];
-
 /** An instance of a subclass of an immutable builtin, carrying `base`'s value. */
 function subclassInstance(rt: Runtime, type: PyType, base: PyObject): PyObject {
   let obj: PyObject;
@@ -247,32 +249,25 @@ function subclassInstance(rt: Runtime, type: PyType, base: PyObject): PyObject {
   return obj;
 }
 
+/**
+ * Calling a class (type_call): its `__new__` makes the object — a builtin type's own
+ * constructor, or a class's `__new__` function — then, when the result is an instance of
+ * the class, its `__init__` runs while the new object is held.
+ */
 export function constructObject(rt: Runtime, type: PyType, args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null): PyObject {
-  if (!type.isHeapType) {
-    const exception = rt.types.exceptions.get(type.name);
-    if (exception === type) return rt.vm.p.instantiateException(type, args);
-    const make = BUILTIN_CONSTRUCTORS[type.name] ?? weakrefConstructors[type.name];
-    if (make === undefined) throw rt.error('TypeError', `cannot create '${type.name}' instances`);
-    return make(rt, args, kwargs, type);
-  }
+  if (!type.isHeapType) return constructBuiltin(rt, type, args, kwargs);
   const p = rt.vm.p;
-  const customNew = typeLookup(rt, type, '__new__');
+  const newFunction = typeLookup(rt, type, '__new__')!;
   let obj: PyObject;
-  const immutable = type.layout !== null && IMMUTABLE_LAYOUTS.includes(type.layout.name);
-  if (immutable && (customNew === undefined || customNew.cls !== rt.types.staticmethod)) {
-    // int.__new__(cls, ...) and friends: the builtin value, in an instance of the subclass.
-    obj = p.scope(() => subclassInstance(rt, type, p.own(BUILTIN_CONSTRUCTORS[type.layout!.name](rt, args, kwargs, type.layout!))));
-  } else if (customNew !== undefined && customNew.cls === rt.types.staticmethod) {
-    obj = p.call((customNew as PyStruct).get('__func__')!, [type, ...args], kwargs);
-    if (!p.isInTransit(obj)) rt.transitResult(obj);
-    if (!obj.cls.isSubtypeOf(type)) return obj;
-  } else {
-    obj = allocateInstance(rt, type);
-    rt.transitResult(obj);
-    if (obj instanceof PyStruct && type.layout === rt.types.exceptions.get('BaseException')) obj.set(rt.heap, 'args', rt.newTuple(args));
+  if (newFunction instanceof PyBuiltin && newFunction.ofType !== null) obj = newInstance(rt, newFunction.ofType, type, args, kwargs);
+  else {
+    const callable = newFunction.cls === rt.types.staticmethod ? (newFunction as PyStruct).get('__func__')! : newFunction;
+    obj = p.call(callable, [type, ...args], kwargs);
   }
+  if (!p.isInTransit(obj)) rt.transitResult(obj);
+  if (!(obj.cls instanceof PyType) || !obj.cls.isSubtypeOf(type)) return obj;
   // The new object is held (in transit) while __init__ runs, as type_call holds it.
-  const init = typeLookup(rt, type, '__init__');
+  const init = typeLookup(rt, obj.cls, '__init__');
   if (init instanceof PyFunction) {
     const result = p.call(init, [obj, ...args], kwargs);
     if (result !== rt.none) {
@@ -285,10 +280,74 @@ export function constructObject(rt: Runtime, type: PyType, args: readonly PyObje
   } else if (type.layout === rt.types.dict && (args.length || kwargs?.size)) {
     if (args.length) p.dictUpdate(obj as PyDict, args[0], false);
     if (kwargs) for (const [k, v] of kwargs) dictSet(rt, obj as PyDict, rt.intern(k), v);
-  } else if ((type.layout === null || type.layout === rt.types.object) && (args.length || kwargs?.size) && customNew === undefined && !immutable) {
-    throw rt.error('TypeError', `${type.name}() takes no arguments`);
+  } else if (init !== undefined && init === typeLookup(rt, rt.types.object, '__init__')) {
+    objectInitArguments(rt, obj.cls, args, kwargs);
   }
   return obj;
+}
+
+/** A builtin type called directly: int('5'), list(), ValueError('x'). */
+function constructBuiltin(rt: Runtime, type: PyType, args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null): PyObject {
+  const exception = rt.types.exceptions.get(type.name);
+  if (exception === type) return rt.vm.p.instantiateException(type, args);
+  const make = BUILTIN_CONSTRUCTORS[type.name] ?? weakrefConstructors[type.name];
+  if (make === undefined) throw rt.error('TypeError', `cannot create '${type.name}' instances`);
+  return make(rt, args, kwargs, type);
+}
+
+/**
+ * `T.__new__(cls, *args)` for a builtin type T (tp_new): a new `cls` object with T's
+ * layout. object.__new__(cls) is what `super().__new__(cls)` reaches in most classes.
+ */
+function builtinTypeNew(rt: Runtime, owner: PyType, args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null): PyObject {
+  const cls = args[0];
+  if (cls === undefined) throw rt.error('TypeError', `${owner.name}.__new__(): not enough arguments`);
+  if (!(cls instanceof PyType)) throw rt.error('TypeError', `${owner.name}.__new__(X): X is not a type object (${cls.cls.name})`);
+  if (!cls.isSubtypeOf(owner)) throw rt.error('TypeError', `${owner.name}.__new__(${cls.name}): ${cls.name} is not a subtype of ${owner.name}`);
+  const rest = args.slice(1);
+  if (!cls.isHeapType) return constructBuiltin(rt, cls, rest, kwargs);
+  return newInstance(rt, owner, cls, rest, kwargs);
+}
+
+const IMMUTABLE_LAYOUTS = ['int', 'float', 'str', 'tuple', 'bytes', 'complex'];
+
+/** A new, not yet initialized instance of the class `cls`, made by `owner`'s tp_new. */
+function newInstance(rt: Runtime, owner: PyType, cls: PyType, args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null): PyObject {
+  const layout = cls.layout ?? rt.types.object;
+  if (IMMUTABLE_LAYOUTS.includes(layout.name)) {
+    // int.__new__(cls, ...) and friends: the builtin value, in an instance of the subclass.
+    const p = rt.vm.p;
+    return p.scope(() => subclassInstance(rt, cls, p.own(BUILTIN_CONSTRUCTORS[layout.name](rt, args, kwargs, layout))));
+  }
+  if (owner === rt.types.object && (args.length || kwargs?.size)) {
+    // object_new: extra arguments are an error unless __init__ is the one taking them.
+    if (overrides(rt, cls, '__new__')) throw rt.error('TypeError', 'object.__new__() takes exactly one argument (the type to instantiate)');
+    if (!overrides(rt, cls, '__init__')) throw rt.error('TypeError', `${cls.name}() takes no arguments`);
+  }
+  const obj = allocateInstance(rt, cls);
+  if (obj instanceof PyStruct && layout === rt.types.exceptions.get('BaseException')) obj.set(rt.heap, 'args', rt.newTuple(args));
+  return obj;
+}
+
+/** Whether `cls` has its own `name` rather than object's. */
+function overrides(rt: Runtime, cls: PyType, name: string): boolean {
+  return typeLookup(rt, cls, name) !== typeLookup(rt, rt.types.object, name);
+}
+
+/** object_init: extra arguments are an error unless __new__ is the one taking them. */
+export function objectInitArguments(rt: Runtime, cls: PyType, args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null): void {
+  if (args.length === 0 && !kwargs?.size) return;
+  if (overrides(rt, cls, '__init__')) throw rt.error('TypeError', 'object.__init__() takes exactly one argument (the instance to initialize)');
+  if (!overrides(rt, cls, '__new__')) throw rt.error('TypeError', `${cls.name}() takes no arguments`);
+}
+
+/** Gives every builtin type that can make instances its `__new__`. */
+export function installConstructors(rt: Runtime): void {
+  const types = [...Object.values(rt.types).filter((t): t is PyType => t instanceof PyType), ...rt.types.exceptions.values()];
+  for (const type of types) {
+    const constructible = type === rt.types.object || rt.types.exceptions.get(type.name) === type || BUILTIN_CONSTRUCTORS[type.name] !== undefined || weakrefConstructors[type.name] !== undefined;
+    if (constructible) type.native = { ...type.native, construct: (args, kwargs) => builtinTypeNew(rt, type, args, kwargs) };
+  }
 }
 
 export { dictIterator, rangeIterator, setAdd };

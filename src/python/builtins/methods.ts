@@ -1,5 +1,5 @@
 import { PyFloat, PyInt, PyStr } from '../objects/atoms';
-import type { NativeFunction, PyObject } from '../objects/base';
+import type { NativeFunction, NativeSlots, PyObject } from '../objects/base';
 import { PyType } from '../objects/base';
 import { PyCell, PyCode, PyFrameObject, PyFunction, PyGenerator, PyMethod, PyTraceback } from '../objects/callables';
 import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
@@ -9,6 +9,8 @@ import { exceptionArgs } from '../runtime/exceptions';
 import { collect, dictIterator } from '../runtime/iteration';
 import type { Runtime } from '../runtime/runtime';
 import { repr } from '../runtime/text';
+import { subclassesOf } from './classes';
+import { objectInitArguments } from './constructors';
 import { installStrMethods } from './strMethods';
 
 /** The methods and attributes of the builtin types, written in TypeScript. */
@@ -239,7 +241,10 @@ export function installMethods(rt: Runtime): void {
 
   t.object.native = {
     methods: methods({
-      __init__: () => none,
+      __init__(self, args, kwargs) {
+        objectInitArguments(rt, self.cls, args, kwargs);
+        return none;
+      },
       __repr__: (self) => rt.str(p().defaultRepr(self)),
       __str__: (self) => rt.str(p().str(self)),
       __eq__: (self, args) => (self === args[0] ? rt.true_ : rt.notImplemented),
@@ -257,12 +262,19 @@ export function installMethods(rt: Runtime): void {
       __format__: (self, args) => rt.str(rt.vm.p.formatValue(self, 0, (args[0] as PyStr).value)),
       __dir__: (self) => rt.newList([...(self.attrs?.values.keys() ?? [])].map((k) => rt.str(k))),
     }),
+    classMethods: methods({
+      __init_subclass__(cls, args, kwargs) {
+        if (args.length) throw rt.error('TypeError', `${(cls as PyType).name}.__init_subclass__() takes no arguments (${args.length} given)`);
+        if (kwargs?.size) throw rt.error('TypeError', `${(cls as PyType).name}.__init_subclass__() takes no keyword arguments`);
+        return none;
+      },
+    }),
   };
 
   t.type.native = {
     methods: methods({
       mro: (self) => rt.newList((self as PyType).mro),
-      __subclasses__: () => rt.newList(),
+      __subclasses__: (self) => rt.newList(subclassesOf(self as PyType)),
     }),
   };
 
@@ -413,6 +425,28 @@ export function installMethods(rt: Runtime): void {
       deleter: (self, args) => copyProperty(rt, self as PyStruct, 'fdel', args[0]),
     }),
   };
+  // Slot members and the __dict__/__weakref__ getsets: descriptors a user can also call directly.
+  const fieldName = (descriptor: PyObject): string => (descriptor as PyStruct).state as string;
+  const fieldDescriptor: NativeSlots = {
+    methods: methods({
+      __get__: (self, args) => (args[0] === undefined || args[0] === none ? self : p().getattr(args[0], fieldName(self))),
+      __set__(self, args) {
+        p().setattr(args[0], fieldName(self), args[1]);
+        return none;
+      },
+      __delete__(self, args) {
+        p().delattr(args[0], fieldName(self));
+        return none;
+      },
+    }),
+    getters: {
+      __name__: (self) => rt.str(fieldName(self)),
+      __qualname__: (self) => rt.str(`${((self as PyStruct).get('__objclass__') as PyType).name}.${fieldName(self)}`),
+      __objclass__: (self) => (self as PyStruct).get('__objclass__')!,
+    },
+  };
+  t.member_descriptor.native = fieldDescriptor;
+  t.getset_descriptor.native = fieldDescriptor;
   t.staticmethod.native = { getters: { __func__: (self) => (self as PyStruct).get('__func__')! } };
   t.classmethod.native = { getters: { __func__: (self) => (self as PyStruct).get('__func__')! } };
   t.module.native = {};

@@ -1,8 +1,7 @@
 import { PyObject, PyType } from '../objects/base';
 import { PyBuiltin, PyFunction } from '../objects/callables';
 import { PyStruct } from '../objects/struct';
-import { newMethod } from '../runtime/attributes';
-import { dictGetStr } from '../runtime/dicts';
+import { bind, boundBuiltin, newMethod, ownAttribute } from '../runtime/attributes';
 import type { Runtime } from '../runtime/runtime';
 
 /**
@@ -35,27 +34,32 @@ export function makeSuper(rt: Runtime, args: readonly PyObject[]): PyObject {
   return sup;
 }
 
-/** Attribute lookup on a super object: the MRO after the class, bound to the instance. */
+/**
+ * Attribute lookup on a super object (super_getattro): the MRO after the class, with
+ * descriptors bound to the instance — or to nothing when super's second argument is the
+ * starting class itself (super(C, cls) in a __new__ or classmethod).
+ */
 export function superGetattr(rt: Runtime, sup: PyStruct, name: string): PyObject {
   const thisClass = sup.get('__thisclass__') as PyType;
   const self = sup.get('__self__');
-  if (name === '__thisclass__' || name === '__self__') return sup.get(name) ?? rt.none;
-  const startType = self instanceof PyType && self.isSubtypeOf(thisClass) ? self : self?.cls ?? thisClass;
+  if (name === '__thisclass__' || name === '__self__' || name === '__self_class__') {
+    if (name === '__self_class__') return self === undefined ? rt.none : self instanceof PyType && self.isSubtypeOf(thisClass) ? self : self.cls;
+    return sup.get(name) ?? rt.none;
+  }
+  if (name === '__class__') return sup.cls;
+  const startType = self === undefined ? thisClass : self instanceof PyType && self.isSubtypeOf(thisClass) ? self : self.cls;
   const mro = startType.mro;
-  const from = mro.indexOf(thisClass) + 1;
-  for (const t of mro.slice(from)) {
-    const found = t.dict !== null ? dictGetStr(t.dict, name) : undefined;
-    if (found !== undefined) {
-      if (found instanceof PyFunction && self !== undefined && !(self instanceof PyType && !(found instanceof PyFunction))) return newMethod(rt, found, self);
-      if (found.cls === rt.types.classmethod) return newMethod(rt, (found as PyStruct).get('__func__')!, self instanceof PyType ? self : self!.cls);
-      if (found.cls === rt.types.staticmethod) return (found as PyStruct).get('__func__')!;
-      return found;
-    }
-    const method = t.native.methods?.[name];
-    if (method !== undefined && self !== undefined) {
-      const impl = method;
-      return rt.heap.allocate(new PyBuiltin(rt.types.builtin_function_or_method, name, (a, k) => impl([self, ...a], k)));
-    }
+  const instance = self === undefined || self === startType ? null : self;
+  for (const t of mro.slice(mro.indexOf(thisClass) + 1)) {
+    const found = ownAttribute(rt, t, name);
+    if (found === undefined) continue;
+    if (found instanceof PyFunction) return instance === null ? found : newMethod(rt, found, instance);
+    if (found instanceof PyBuiltin && found.cls === rt.types.method_descriptor) return instance === null ? found : boundBuiltin(rt, found, instance);
+    if (found instanceof PyBuiltin && found.cls === rt.types.classmethod_descriptor) return boundBuiltin(rt, found, startType);
+    if (found.cls === rt.types.classmethod) return newMethod(rt, (found as PyStruct).get('__func__')!, startType);
+    if (found.cls === rt.types.staticmethod) return (found as PyStruct).get('__func__')!;
+    if ((found.cls === rt.types.property || found.cls.isHeapType) && instance !== null) return bind(rt, found, instance, startType);
+    return found;
   }
   throw rt.error('AttributeError', `'super' object has no attribute '${name}'`);
 }

@@ -83,6 +83,10 @@ export interface NativeSlots {
   readonly methods?: Readonly<Record<string, NativeFunction>>;
   /** Read-only computed attributes (`__closure__`, `cell_contents`...). */
   readonly getters?: Readonly<Record<string, (self: PyObject) => PyObject>>;
+  /** Class methods by name (dict.fromkeys), called with the class first. */
+  readonly classMethods?: Readonly<Record<string, NativeFunction>>;
+  /** tp_new: `T.__new__(cls, *args)`, called with the class first. */
+  readonly construct?: NativeFunction;
 }
 
 /**
@@ -127,6 +131,7 @@ export class PyType extends PyObject {
     return false;
   }
 
+  // The collector does not visit the subclass list: it holds only weak references.
   traverse(visit: (target: HeapObject) => void): void {
     if (!this.isHeapType) return;
     if (this.dict) visit(this.dict);
@@ -139,19 +144,39 @@ export class PyType extends PyObject {
     if (this.dict) visit('__dict__', this.dict);
     if (this.basesTuple) visit('__bases__', this.basesTuple);
     if (this.mroTuple) visit('__mro__', this.mroTuple);
+    if (this.subclassList) visit('__subclasses__', this.subclassList);
   }
 
   /** The `__bases__` and `__mro__` tuple objects of a heap type (the MRO refers back to the type: a cycle). */
   basesTuple: PyObject | null = null;
   mroTuple: PyObject | null = null;
+  /** tp_subclasses: a dict of weak references to the classes that name this one as a base. */
+  subclassList: PyDict | null = null;
+  /** Takes this class out of its bases' subclass lists (type_dealloc does it first). */
+  leaveBases: (() => void) | null = null;
 
   releaseReferences(release: Release): void {
+    const leave = this.leaveBases;
+    this.leaveBases = null;
+    leave?.();
     const refs: [Label, HeapObject][] = [];
     this.forEachReference((label, target) => refs.push([label, target]));
     this.dict = null;
     this.basesTuple = null;
     this.mroTuple = null;
+    this.subclassList = null;
     for (const [label, target] of refs) release(label, target);
+  }
+
+  /** type_clear drops the dict and the MRO; the bases stay until the class is freed. */
+  override clearReferences(release: Release): boolean {
+    const dict = this.dict;
+    const mro = this.mroTuple;
+    this.dict = null;
+    this.mroTuple = null;
+    if (dict) release('__dict__', dict);
+    if (mro) release('__mro__', mro);
+    return true;
   }
 
   /** Cached: whether the class or a base defines __del__ (tp_finalize). */

@@ -41,11 +41,15 @@ export class PyBuiltin extends PyStruct {
     readonly impl: NativeFunction,
     /** A method descriptor of a builtin type: called with self as the first argument. */
     readonly ownerType: PyType | null = null,
+    /** A builtin type's `__new__` belongs to the type (object.__new__ is "of type object"). */
+    readonly ofType: PyType | null = null,
   ) {
     super(cls);
   }
   override display(): string {
-    return this.ownerType ? `<method '${this.name}' of '${this.ownerType.name}' objects>` : `<built-in function ${this.name}>`;
+    if (this.ownerType) return `<method '${this.name}' of '${this.ownerType.name}' objects>`;
+    if (this.ofType) return `<built-in method ${this.name} of type object>`;
+    return `<built-in function ${this.name}>`;
   }
 }
 

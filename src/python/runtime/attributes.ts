@@ -17,38 +17,90 @@ const descriptorCache = new WeakMap<PyType, Map<string, PyBuiltin>>();
 /** The attribute `name` of a type or its bases (no descriptor binding). */
 export function typeLookup(rt: Runtime, type: PyType, name: string): PyObject | undefined {
   for (const t of type.mro) {
-    if (t.dict !== null) {
-      const found = dictGetStr(t.dict, name);
-      if (found !== undefined) return found;
-    }
-    const method = t.native.methods?.[name];
-    if (method !== undefined) return methodDescriptor(rt, t, name);
+    const found = ownAttribute(rt, t, name);
+    if (found !== undefined) return found;
   }
+  return undefined;
+}
+
+/**
+ * What `t` itself defines under `name`: its dict's entry, or for a builtin type one of its
+ * methods (a method_descriptor), class methods (classmethod_descriptor) or its `__new__`.
+ */
+export function ownAttribute(rt: Runtime, t: PyType, name: string): PyObject | undefined {
+  if (t.dict !== null) {
+    const found = dictGetStr(t.dict, name);
+    if (found !== undefined) return found;
+  }
+  if (t.isHeapType) return undefined;
+  if (t.native.methods?.[name] !== undefined) return nativeDescriptor(rt, t, name, 'method');
+  if (t.native.classMethods?.[name] !== undefined) return nativeDescriptor(rt, t, name, 'classmethod');
+  if (name === '__new__' && t.native.construct !== undefined) return nativeDescriptor(rt, t, name, 'new');
   return undefined;
 }
 
 /** The method_descriptor object for a builtin type's method (made once, kept by the type). */
 export function methodDescriptor(rt: Runtime, type: PyType, name: string): PyBuiltin {
+  return nativeDescriptor(rt, type, name, 'method');
+}
+
+/**
+ * A builtin type's method as an object, made once per type. Methods are method_descriptors
+ * that bind to instances; class methods (dict.fromkeys) bind to the class; `__new__` is a
+ * builtin function of the type (object.__new__(cls)) that binds to nothing.
+ */
+function nativeDescriptor(rt: Runtime, type: PyType, name: string, kind: 'method' | 'classmethod' | 'new'): PyBuiltin {
   let cache = descriptorCache.get(type);
   if (cache === undefined) descriptorCache.set(type, (cache = new Map()));
   let descriptor = cache.get(name);
   if (descriptor === undefined) {
-    descriptor = rt.preexisting(new PyBuiltin(rt.types.method_descriptor, name, type.native.methods![name], type), 1);
+    if (kind === 'method') descriptor = new PyBuiltin(rt.types.method_descriptor, name, type.native.methods![name], type);
+    else if (kind === 'classmethod') descriptor = new PyBuiltin(rt.types.classmethod_descriptor, name, type.native.classMethods![name], type);
+    else descriptor = new PyBuiltin(rt.types.builtin_function_or_method, name, type.native.construct!, null, type);
+    rt.preexisting(descriptor, 1);
     cache.set(name, descriptor);
   }
   return descriptor;
+}
+
+/** A builtin type's own `__new__` (object.__new__, int.__new__...). */
+export function builtinNew(rt: Runtime, type: PyType): PyBuiltin | undefined {
+  return type.native.construct !== undefined ? nativeDescriptor(rt, type, '__new__', 'new') : undefined;
 }
 
 function isProperty(rt: Runtime, obj: PyObject): obj is PyStruct {
   return obj.cls === rt.types.property;
 }
 
+/** A Python-level data descriptor (its class defines __set__ or __delete__): it wins over instance attributes. */
+function isDataDescriptor(rt: Runtime, obj: PyObject): boolean {
+  return obj.cls.isHeapType && (typeLookup(rt, obj.cls, '__set__') !== undefined || typeLookup(rt, obj.cls, '__delete__') !== undefined);
+}
+
+/** Calls a Python-level descriptor's `__set__` or `__delete__`; false when it has none. */
+function callDescriptorHook(rt: Runtime, descriptor: PyObject, hook: '__set__' | '__delete__', args: readonly PyObject[]): boolean {
+  if (!descriptor.cls.isHeapType) return false;
+  const method = typeLookup(rt, descriptor.cls, hook);
+  if (method === undefined) {
+    if (hook === '__set__' && typeLookup(rt, descriptor.cls, '__delete__') !== undefined) throw rt.error('AttributeError', '__set__');
+    if (hook === '__delete__' && typeLookup(rt, descriptor.cls, '__set__') !== undefined) throw rt.error('AttributeError', '__delete__');
+    return false;
+  }
+  rt.vm.p.discard(rt.vm.p.call(method, [descriptor, ...args], null));
+  return true;
+}
+
 /** Binds what a type lookup found to `obj` (the descriptor protocol for the types we have). */
-function bind(rt: Runtime, found: PyObject, obj: PyObject, owner: PyType): PyObject {
+export function bind(rt: Runtime, found: PyObject, obj: PyObject, owner: PyType): PyObject {
   if (found instanceof PyFunction) return newMethod(rt, found, obj);
-  if (found instanceof PyBuiltin && found.ownerType !== null) return boundBuiltin(rt, found, obj);
+  if (found instanceof PyBuiltin && found.ownerType !== null) return boundBuiltin(rt, found, found.cls === rt.types.classmethod_descriptor ? owner : obj);
   if (found.cls === rt.types.staticmethod) return (found as PyStruct).get('__func__')!;
   if (found.cls === rt.types.classmethod) return newMethod(rt, (found as PyStruct).get('__func__')!, owner);
+  if (found.cls.isHeapType) {
+    // A descriptor written in Python: its __get__(instance, owner).
+    const get = typeLookup(rt, found.cls, '__get__');
+    if (get !== undefined) return rt.vm.p.call(get, [found, obj, owner], null);
+  }
   if (isProperty(rt, found)) {
     const getter = found.get('fget');
     if (getter === undefined || getter === rt.none) throw rt.error('AttributeError', `property '${propertyName(found)}' of '${obj.cls.name}' object has no getter`);
@@ -70,7 +122,7 @@ export function newMethod(rt: Runtime, fn: PyObject, self: PyObject): PyMethod {
   return method;
 }
 
-function boundBuiltin(rt: Runtime, descriptor: PyBuiltin, self: PyObject): PyBuiltin {
+export function boundBuiltin(rt: Runtime, descriptor: PyBuiltin, self: PyObject): PyBuiltin {
   const impl = descriptor.impl;
   const bound = rt.heap.allocate(new PyBuiltin(rt.types.builtin_function_or_method, descriptor.name, (args, kwargs) => impl([self, ...args], kwargs)), { gc: true });
   bound.set(rt.heap, '__self__', self);
@@ -160,7 +212,7 @@ export function getattrOrUndefined(rt: Runtime, obj: PyObject, name: string): Py
     if (dict !== null) return dict;
   }
   const found = typeLookup(rt, type, name);
-  if (found !== undefined && isProperty(rt, found)) return bind(rt, found, obj, type);
+  if (found !== undefined && (isProperty(rt, found) || isDataDescriptor(rt, found))) return bind(rt, found, obj, type);
   if (found !== undefined && found.cls === rt.types.member_descriptor) {
     // A __slots__ member: the instance's value, or AttributeError when the slot is empty.
     const value = obj.attrs?.values.get(name);
@@ -221,6 +273,11 @@ function typeGetattr(rt: Runtime, type: PyType, name: string): PyObject | undefi
   if (found !== undefined) {
     if (found.cls === rt.types.staticmethod) return (found as PyStruct).get('__func__')!;
     if (found.cls === rt.types.classmethod) return newMethod(rt, (found as PyStruct).get('__func__')!, type);
+    if (found.cls === rt.types.classmethod_descriptor) return boundBuiltin(rt, found as PyBuiltin, type);
+    if (found.cls.isHeapType) {
+      const get = typeLookup(rt, found.cls, '__get__');
+      if (get !== undefined) return rt.vm.p.call(get, [found, rt.none, type], null);
+    }
     return found;
   }
   const meta = typeLookup(rt, type.cls, name);
@@ -233,13 +290,19 @@ function typeGetattr(rt: Runtime, type: PyType, name: string): PyObject | undefi
  * (LOAD_METHOD, no bound method made), or null when a normal getattr is needed.
  */
 export function lookupMethod(rt: Runtime, obj: PyObject, name: string): PyObject | null {
-  if (obj instanceof PyType) return null;
+  if (obj instanceof PyType || hasOwnGetattr(rt, obj)) return null;
   const found = typeLookup(rt, obj.cls, name);
   if (found === undefined) return null;
-  if (!(found instanceof PyFunction) && !(found instanceof PyBuiltin && found.ownerType !== null)) return null;
+  if (!(found instanceof PyFunction) && !(found instanceof PyBuiltin && found.cls === rt.types.method_descriptor)) return null;
   if (instanceGet(rt, obj, name) !== undefined) return null;
   if ((obj.cls === rt.types.module || obj instanceof PyFunction) && (obj as PyStruct).get('__dict__') !== undefined) return null;
   return found;
+}
+
+/** Super objects and weak proxies look attributes up their own way, not in their type. */
+function hasOwnGetattr(rt: Runtime, obj: PyObject): boolean {
+  const t = rt.types;
+  return obj.cls === t.super || obj.cls === t.weakproxy || obj.cls === t.weakcallableproxy;
 }
 
 /** setattr(obj, name, value). */
@@ -259,13 +322,13 @@ export function setattr(rt: Runtime, obj: PyObject, name: string, value: PyObjec
     rt.vm.p.discard(result);
     return;
   }
+  if (found !== undefined && callDescriptorHook(rt, found, '__set__', [obj, value])) return;
   if (obj.cls === rt.types.module || obj instanceof PyFunction) {
     dictSet(rt, moduleOrFunctionDict(rt, obj as PyStruct), rt.intern(name), value);
     return;
   }
   const attrs = attributesOf(rt, obj);
   if (attrs === null || (!type.hasInstanceDict && !type.slots?.includes(name))) {
-    if (type.slots !== null || type.isHeapType) throw rt.error('AttributeError', `'${type.name}' object has no attribute '${name}'`);
     throw rt.error('AttributeError', noAttributeMessage(rt, type, name));
   }
   if (type.slots?.includes(name) || !attrs.inDict) {
@@ -281,8 +344,8 @@ export function setattr(rt: Runtime, obj: PyObject, name: string, value: PyObjec
 }
 
 function noAttributeMessage(rt: Runtime, type: PyType, name: string): string {
-  if (rt.lang.version === '3.10') return `'${type.name}' object has no attribute '${name}'`;
-  return `'${type.name}' object has no attribute '${name}' and no __dict__ for setting new attributes`;
+  const message = `'${type.name}' object has no attribute '${name}'`;
+  return rt.lang.setattrNoDictNote ? `${message} and no __dict__ for setting new attributes` : message;
 }
 
 export function delattr(rt: Runtime, obj: PyObject, name: string): void {
@@ -299,6 +362,7 @@ export function delattr(rt: Runtime, obj: PyObject, name: string): void {
     rt.vm.p.discard(rt.vm.p.call(deleter, [obj], null));
     return;
   }
+  if (found !== undefined && callDescriptorHook(rt, found, '__delete__', [obj])) return;
   if (obj.cls === rt.types.module || obj instanceof PyFunction) {
     const dict = (obj as PyStruct).get('__dict__') as PyDict | undefined;
     if (dict && dictDeleteStr(rt, dict, name)) return;

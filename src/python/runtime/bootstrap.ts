@@ -1,3 +1,4 @@
+import { installConstructors } from '../builtins/constructors';
 import { installMethods } from '../builtins/methods';
 import { installBuiltins } from '../builtins/functions';
 import { newModule, runUnraisable } from '../builtins/modules';
@@ -27,6 +28,7 @@ export function bootstrap(rt: Runtime, fileName: string, source: readonly string
   rt.sourceLines = source;
   installMethods(rt);
   installWeakrefMethods(rt);
+  installConstructors(rt);
   const builtinsModule = newModule(rt, 'builtins');
   rt.heap.incref(rt.interpreterRoot, 'builtins', builtinsModule);
   rt.modules.set('builtins', builtinsModule);

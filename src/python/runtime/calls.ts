@@ -196,9 +196,11 @@ export function buildClass(rt: Runtime, args: readonly PyObject[], kwargs: Reado
   rt.heap.incref(rt.transit, 'class namespace', namespace);
   try {
     const cellResult = rt.vm.runClassBody(body, namespace);
-    const cls = rt.vm.p.makeClass(nameObj.value, bases, namespace);
-    if (cellResult instanceof PyCell) cellResult.set(rt.heap, 'cell_contents', cls);
     if (cellResult !== null) rt.heap.decref(rt.transit, 'result', cellResult);
+    const cls = rt.vm.p.makeClass(nameObj.value, bases, namespace);
+    rt.transitResult(cls);
+    const keywords = kwargs === null ? null : new Map([...kwargs].filter(([name]) => name !== 'metaclass'));
+    rt.vm.p.initializeClass(cls, keywords);
     return cls;
   } finally {
     rt.heap.decref(rt.transit, 'class namespace', namespace);

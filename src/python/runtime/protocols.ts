@@ -1,7 +1,7 @@
 import type * as ast from '../ast';
 import type { CodeUnit } from '../compile/code';
 import { constructObject } from '../builtins/constructors';
-import { makeClass } from '../builtins/classes';
+import { initializeClass, makeClass } from '../builtins/classes';
 import { importFrom, importModule } from '../builtins/modules';
 import { rangeIndex, specialCall, specialCompare, specialContains, specialIter, specialLength, specialRepr, specialGetitem } from '../builtins/special';
 import { proxyGetattr, PyWeakref, weakContainerContains, weakContainerGetitem, weakContainerIter, weakContainerLength, weakrefCompare } from '../builtins/weakrefModule';
@@ -245,6 +245,10 @@ export class Protocols {
 
   makeClass(name: string, bases: readonly PyObject[], namespace: PyDict): PyType {
     return makeClass(this.rt, name, bases, namespace);
+  }
+
+  initializeClass(type: PyType, keywords: ReadonlyMap<string, PyObject> | null): void {
+    initializeClass(this.rt, type, keywords);
   }
 
   // --- iteration -------------------------------------------------------------------------

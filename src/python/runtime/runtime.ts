@@ -62,6 +62,8 @@ export class Runtime {
   readonly nativeRoot: RootHolder;
   /** weakref.finalize's registry: finalizers stay alive until they run or are detached. */
   readonly finalizeRegistry: RootHolder;
+  /** The builtin types' lists of their subclasses (a class's own list belongs to the class). */
+  readonly builtinSubclassLists: RootHolder;
   /** The __build_class__ builtin. */
   buildClass!: PyObject;
 
@@ -103,6 +105,7 @@ export class Runtime {
     this.raising = this.heap.openRoot('hidden', 'the exception being raised');
     this.nativeRoot = this.heap.openRoot('hidden', 'a builtin at work');
     this.finalizeRegistry = this.heap.openRoot('hidden', 'weakref.finalize registry');
+    this.builtinSubclassLists = this.heap.openRoot('hidden', "builtin types' subclass lists");
     this.types = createBuiltinTypes(this);
     const base = this.lang.singletonBaseRefs;
     this.none = this.preexisting(new PySingleton(this.types.NoneType, 'None'), base.none);

@@ -25,6 +25,7 @@ export interface BuiltinTypes {
   readonly function: PyType;
   readonly builtin_function_or_method: PyType;
   readonly method_descriptor: PyType;
+  readonly classmethod_descriptor: PyType;
   readonly method: PyType;
   readonly cell: PyType;
   readonly code: PyType;
@@ -149,6 +150,7 @@ export function createBuiltinTypes(rt: Runtime): BuiltinTypes {
     function: simple('function'),
     builtin_function_or_method: simple('builtin_function_or_method'),
     method_descriptor: simple('method_descriptor'),
+    classmethod_descriptor: simple('classmethod_descriptor'),
     method: simple('method'),
     cell: simple('cell'),
     code: simple('code'),
