@@ -6,9 +6,9 @@
  * Measured twice: in one thread (the worker's own work, `SimulationEngine`), and through a
  * real `worker_threads` worker and the `SimulationClient` (what the extension host waits
  * for, messages and structured cloning included). Every sample is a new text (an edited
- * comment), so nothing is reused between samples but the warmed-up JIT. Then, for the
- * slowest case, where the time goes: parsing, the rest of the simulation (compile, run,
- * shutdown), replaying the snapshot, presenting the view.
+ * comment), so nothing is reused between samples but the warmed-up JIT. Then where the
+ * time goes for the 300-line program: a CPU profile, each sample attributed through the
+ * bundle's source map to a stage (parse, lower and check, compile, run, snapshot, present).
  *
  * Targets (p95): ≤ 16 ms for each seed, ≤ 50 ms for 300 lines.
  * Run: `npm run bench`, or `node scripts/build.mjs && node dist/bench/editorLatency.bench.js`.
@@ -21,9 +21,6 @@ import { extractSnippet } from '../src/extension/snippets';
 import { SimulationEngine } from '../src/extension/worker/engine';
 import { nodeWorkerFactory } from '../src/extension/worker/nodePort';
 import type { RunSummary, WorkerResponse } from '../src/extension/worker/protocol';
-import { parseModule } from '../src/python/parse';
-import { present } from '../src/python/present';
-import { SimulationSession } from '../src/python/session';
 import { table } from './python';
 
 const ROOT = join(__dirname, '../..');
@@ -106,46 +103,61 @@ async function throughWorker(client: SimulationClient, program: Program, n: numb
   return ms;
 }
 
-/** Where one text change's time goes, by stage: medians over `samples` runs. */
-function breakdown(program: Program, line: number, samples: number): Record<string, number> {
-  const stages: Record<string, number[]> = { 'extract snippet': [], parse: [], 'compile + run (traced)': [], 'index steps by line': [], 'snapshot replay': [], 'present view': [] };
+/** Where the time goes, by the source folder each CPU-profile sample falls in. */
+const STAGES: [string, RegExp][] = [
+  ['parse (pyright parser)', /\/src\/parser\/|pyright-internal/],
+  ['lower to ast + syntax checks (tokenize, symtable, fold)', /\/src\/python\/(lower\w*|tokenize|tokenIndex|compileErrors|syntaxErrors|parserErrors|invalidTargets|symtable|fold|constantOps|astChildren|exprKind|exprNames|parse|pyright|stringLiterals|legacyFStrings|errorLocation|unicode\w*)\.ts/],
+  ['compile to bytecode', /\/src\/python\/compile\//],
+  ['run: interpreter, builtins, objects', /\/src\/python\/(interpret|runtime|objects|builtins|format)\/|\/src\/python\/(simulate|session|shutdown|profile|lineMap)\.ts/],
+  ['run: heap, trace, collector (core)', /\/src\/core\/(?!snapshot)/],
+  ['view: snapshot replay', /\/src\/core\/snapshot\.ts/],
+  ['view: present', /\/src\/python\/present\.ts/],
+  ['editor: snippet, engine, cursor mapping', /\/src\/extension\//],
+];
+
+/**
+ * Where one text change's time goes, from a CPU profile of `changes` text changes (snippet →
+ * simulate → view) in this thread: the share of samples per stage, and the milliseconds
+ * per change that share stands for.
+ */
+async function profileStages(program: Program, changes: number): Promise<{ rows: (string | number)[][]; perChangeMs: number }> {
+  const inspector = await import('node:inspector');
+  const { SourceMap } = await import('node:module');
+  const mapFile = `${__filename}.map`;
+  if (!existsSync(mapFile)) return { rows: [['(no source map: build without --production)', '', '']], perChangeMs: NaN };
+  const map = new SourceMap(JSON.parse(readFileSync(mapFile, 'utf8')));
+  const session = new inspector.Session();
+  session.connect();
+  const post = <T>(method: string, params?: object): Promise<T> => new Promise((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result as T))));
   const engine = new SimulationEngine();
-  for (let n = 0; n < samples + WARMUP; n++) {
-    const text = edited(program.source, 10_000 + n);
-    let t = performance.now();
-    const extracted = extractSnippet({ id: 'file:///bench.py', text, languageId: 'python' }, 0, 'auto');
-    const extract = performance.now() - t;
-    const source = extracted.kind === 'snippet' ? extracted.snippet.text : text;
-    t = performance.now();
-    parseModule(source, { version: '3.12' });
-    const parse = performance.now() - t;
-    t = performance.now();
-    const simulated = engine.handle({ kind: 'simulate', run: 'r', source, version: '3.12', fileName: program.name, stepBudget: 1_000_000 });
-    const handled = performance.now() - t;
-    if (simulated.kind !== 'simulated') throw new Error(program.name);
-    // The same session the engine made, for the two halves of a view.
-    const session = new SimulationSession(source, { version: '3.12', fileName: program.name, limits: { steps: 1_000_000 }, shutdown: false });
-    const steps = session.executionsOfLine(line);
-    t = performance.now();
-    const snapshot = session.snapshot(steps[steps.length - 1]);
-    const replay = performance.now() - t;
-    t = performance.now();
-    present(snapshot, {
-      version: session.result.version,
-      status: session.result.status,
-      source: { uri: 'file:///bench.py', fileName: program.name, line, lineText: '' },
-      execution: { index: steps.length, count: steps.length },
-    });
-    const presentMs = performance.now() - t;
-    if (n < WARMUP) continue;
-    stages['extract snippet'].push(extract);
-    stages.parse.push(parse);
-    stages['compile + run (traced)'].push(Math.max(0, simulated.summary.simulateMs - parse));
-    stages['index steps by line'].push(Math.max(0, handled - simulated.summary.simulateMs));
-    stages['snapshot replay'].push(replay);
-    stages['present view'].push(presentMs);
+  for (let n = 0; n < WARMUP; n++) inThread(engine, program, 20_000 + n);
+  await post('Profiler.enable');
+  await post('Profiler.setSamplingInterval', { interval: 100 });
+  await post('Profiler.start');
+  const started = performance.now();
+  for (let n = 0; n < changes; n++) inThread(engine, program, 30_000 + n);
+  const perChangeMs = (performance.now() - started) / changes;
+  const { profile } = await post<{ profile: { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number } }[]; samples: number[] } }>('Profiler.stop');
+  session.disconnect();
+  const hits = new Map<number, number>();
+  for (const id of profile.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
+  const totals = new Map<string, number>();
+  let all = 0;
+  for (const node of profile.nodes) {
+    const count = hits.get(node.id) ?? 0;
+    if (count === 0 || node.callFrame.functionName === '(idle)' || node.callFrame.functionName === '(program)') continue;
+    all += count;
+    let stage = node.callFrame.functionName === '(garbage collector)' ? 'V8 garbage collection' : 'other';
+    if (node.callFrame.url.endsWith('.js') && node.callFrame.url.includes('editorLatency')) {
+      const entry = map.findEntry(node.callFrame.lineNumber, node.callFrame.columnNumber);
+      const source = 'originalSource' in entry ? entry.originalSource : '';
+      stage = STAGES.find(([, pattern]) => pattern.test(source))?.[0] ?? 'other';
+    }
+    totals.set(stage, (totals.get(stage) ?? 0) + count);
   }
-  return Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, percentile(v, 50)]));
+  const rows: (string | number)[][] = [['stage', 'share of CPU samples', 'ms per change']];
+  for (const [stage, count] of [...totals].sort((a, b) => b[1] - a[1])) rows.push([stage, `${((100 * count) / all).toFixed(1)}%`, ((perChangeMs * count) / all).toFixed(1)]);
+  return { rows, perChangeMs };
 }
 
 async function main(): Promise<void> {
@@ -235,22 +247,11 @@ async function measure(client: SimulationClient | null): Promise<void> {
   );
   console.log(`First simulation in a fresh worker (load + cold JIT): ${Number.isNaN(coldMs) ? 'no worker bundle (build first)' : `${coldMs.toFixed(0)} ms`}\n`);
 
-  // Where the time goes, for the 300-line program and the slowest seed.
-  const slowest = [...all.filter((p) => !p.large)].sort((a, b) => breakdownTotal(b) - breakdownTotal(a))[0];
-  for (const program of [all.find((p) => p.large)!, slowest]) {
-    const stages = breakdown(program, lines[program.name], 20);
-    const total = Object.values(stages).reduce((a, b) => a + b, 0);
-    const stageRows: (string | number)[][] = [['stage', 'median ms', 'share']];
-    for (const [stage, ms] of Object.entries(stages)) stageRows.push([stage, ms.toFixed(2), `${((100 * ms) / total).toFixed(0)}%`]);
-    console.log(`Where the time goes: ${program.name}\n${table(stageRows)}\n`);
-  }
+  // Where the time goes: a CPU profile of the 300-line program's text changes.
+  const large = all.find((p) => p.large)!;
+  const { rows: stageRows, perChangeMs } = await profileStages(large, 30);
+  console.log(`Where the time goes: ${large.name} (CPU profile of 30 text changes, ${perChangeMs.toFixed(1)} ms each while profiled)\n${table(stageRows)}\n`);
   process.exitCode = missed ? 1 : 0;
-
-  function breakdownTotal(program: Program): number {
-    const t = performance.now();
-    inThread(engine, program, 99_999);
-    return performance.now() - t;
-  }
 }
 
 void main().catch((error) => {
