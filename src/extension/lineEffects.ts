@@ -7,7 +7,7 @@ import type { HeapView, ViewObject, ViewRefcountChange } from '../protocol';
 import type { LineEffect, LineEffects } from './worker/protocol';
 
 /** The interpreter's own objects a line may create as a side effect (a method descriptor looked up once). */
-const INTERNAL_TYPES = new Set(['method_descriptor', 'builtin_function_or_method', 'getset_descriptor', 'member_descriptor', 'wrapper_descriptor', 'code', 'module']);
+const INTERNAL_TYPES = new Set(['method_descriptor', 'classmethod_descriptor', 'builtin_function_or_method', 'getset_descriptor', 'member_descriptor', 'wrapper_descriptor', 'code', 'module']);
 
 /** Objects a learner looks at come first: containers and instances, then classes and functions, then atoms. */
 const FAMILY_ORDER: Record<ViewObject['family'], number> = { container: 0, instance: 0, other: 1, frame: 1, class: 2, callable: 3, atom: 4 };
@@ -26,24 +26,28 @@ export function effectsOfView(view: HeapView): LineEffect[] {
   for (const c of view.collections) effects.push({ kind: 'collected', generation: c.generation, collected: c.collected, reason: c.reason });
   if (view.changes.freed.length > 0) effects.push({ kind: 'freed', names: view.changes.freed.map((o) => o.name) });
   if (view.changes.refcounts.some((c) => c.delta < 0 && byId.get(c.id)?.garbage)) effects.push({ kind: 'garbage', count: view.objects.filter((o) => o.garbage).length });
-  // New objects held only by other new objects (or by a module) are counted, not named:
-  // an import brings a whole namespace, a nested literal its inner containers.
+  // New objects the program can reach (from a frame, not through the insides of classes,
+  // functions and modules) are named when a frame or an older object holds them, counted
+  // as nested when only other new objects do; a new module's namespace is one "import";
+  // anything else is the interpreter's bookkeeping (descriptors, subclass lists) and left out.
   const created = new Set(view.changes.allocated);
+  const reachable = reachableFromFrames(view, byId);
+  const frames = new Set(view.frames.map((f) => f.id));
   const modules = new Set<string>();
   let nested = 0;
   const named: ViewObject[] = [];
   for (const id of created) {
     const o = byId.get(id);
-    if (!o) continue;
-    const holders = o.referrers.map((r) => byId.get(r.holder));
-    const inner = o.referrers.length > 0 && o.referrers.every((r, i) => created.has(r.holder) || holders[i]?.type === 'module');
-    if (!inner) {
-      if (interesting(o) && !isKey(o)) named.push(o);
+    if (!o || !interesting(o) || isKey(o)) continue;
+    const module = o.referrers.map((r) => byId.get(r.holder)).find((h) => h?.type === 'module');
+    if (module) {
+      modules.add(/<module '([^']+)'/.exec(module.value)?.[1] ?? module.name);
+      nested++;
       continue;
     }
-    const module = holders.find((h) => h?.type === 'module');
-    if (module) modules.add(/<module '([^']+)'/.exec(module.value)?.[1] ?? module.name);
-    nested++;
+    if (!reachable.has(id)) continue;
+    if (o.referrers.some((r) => frames.has(r.holder) || (reachable.has(r.holder) && !created.has(r.holder)))) named.push(o);
+    else nested++;
   }
   for (const o of named.sort((a, b) => rank(a) - rank(b))) effects.push({ kind: 'allocated', name: o.name });
   if (modules.size > 0) effects.push({ kind: 'imported', module: [...modules].join(', '), count: nested });
@@ -56,6 +60,22 @@ export function effectsOfView(view: HeapView): LineEffect[] {
     .sort((a, b) => rank(a.object) - rank(b.object));
   for (const { change, object } of changed) effects.push({ kind: 'refcount', name: object.name, from: object.refcount - change.delta, to: object.refcount });
   return effects;
+}
+
+/** Types whose insides are the interpreter's, not the program's: not entered when finding what frames reach. */
+const OPAQUE_TYPES = new Set([...INTERNAL_TYPES, 'type', 'function']);
+
+function reachableFromFrames(view: HeapView, byId: ReadonlyMap<number, ViewObject>): Set<number> {
+  const seen = new Set<number>();
+  const stack = view.frames.flatMap((f) => f.variables.map((v) => v.target));
+  while (stack.length > 0) {
+    const id = stack.pop()!;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    const o = byId.get(id);
+    if (o && !OPAQUE_TYPES.has(o.type)) for (const r of o.references) if (!seen.has(r.target)) stack.push(r.target);
+  }
+  return seen;
 }
 
 function effectText(effect: LineEffect): string {
