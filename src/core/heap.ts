@@ -13,6 +13,7 @@ import {
   WEAKREF_CALLBACK_LABEL,
   WeakReferenceObject,
   isHeapObject,
+  isWeakReference,
   labelText,
 } from './heapObject';
 
@@ -300,6 +301,8 @@ export class Heap {
     }
     if (obj.weakrefs !== null) this.clearWeakrefs(obj);
     if (obj.tracked) this.untrack(obj);
+    // weakref_dealloc's clear_weakref: a dying weak reference leaves its referent's list.
+    if (isWeakReference(obj)) this.clearWeakref(obj);
     if (obj.gcType) {
       if (this.gc.counts[0] > 0) this.gc.counts[0]--;
       this.gc.heapSize--;

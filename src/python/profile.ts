@@ -47,6 +47,14 @@ export interface LanguageProfile {
   /** 3.11+: tracebacks underline the failing expression with ~ and ^. */
   readonly tracebackCarets: boolean;
   readonly recursionLimit: number;
+  /** 3.11+: a weak reference is called through vectorcall, whose argument errors name 'weakref' (before: '__call__()'). */
+  readonly weakrefVectorcall: boolean;
+  /** 3.11+: a weakref's repr names its referent only by a `__name__` the referent's type defines (before: any attribute). */
+  readonly weakrefReprNameFromType: boolean;
+  /** 3.13+: a proxy's repr quotes the referent's type ("; to 'T' at", "; dead"). */
+  readonly weakproxyReprQuoted: boolean;
+  /** 3.13+: a proxy's comparison holds its referent meanwhile (before, it borrowed it). */
+  readonly weakproxyCompareHoldsReferent: boolean;
   /** 3.13+: "... and no __dict__ for setting new attributes" when an object cannot take a new attribute. */
   readonly setattrNoDictNote: boolean;
   /** 3.12+: sum() of floats adds with compensation (Neumaier), so sum([0.1] * 10) == 1.0. */

@@ -10,7 +10,7 @@ import { dictSet, setAdd } from '../runtime/dicts';
 import { collect, dictIterator, rangeIterator } from '../runtime/iteration';
 import type { Runtime } from '../runtime/runtime';
 import { initializeClass, makeClass } from './classes';
-import { weakrefConstructors } from './weakrefModule';
+import { newWeakrefOfType, weakrefConstructors } from './weakrefModule';
 
 /** Calling a class: builtin types make their values; user classes allocate, then __init__. */
 
@@ -314,6 +314,7 @@ const IMMUTABLE_LAYOUTS = ['int', 'float', 'str', 'tuple', 'bytes', 'complex'];
 /** A new, not yet initialized instance of the class `cls`, made by `owner`'s tp_new. */
 function newInstance(rt: Runtime, owner: PyType, cls: PyType, args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null): PyObject {
   const layout = cls.layout ?? rt.types.object;
+  if (layout === rt.types.weakref) return newWeakrefOfType(rt, owner, cls, args, kwargs);
   if (IMMUTABLE_LAYOUTS.includes(layout.name)) {
     // int.__new__(cls, ...) and friends: the builtin value, in an instance of the subclass.
     const p = rt.vm.p;

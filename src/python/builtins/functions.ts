@@ -274,7 +274,19 @@ function anyAll(rt: Runtime, iterable: PyObject, wanted: boolean): boolean {
 export function isInstance(rt: Runtime, obj: PyObject, spec: PyObject): boolean {
   if (spec instanceof PyTuple) return spec.items.some((s) => isInstance(rt, obj, s));
   if (!(spec instanceof PyType)) throw rt.error('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
-  return obj.cls.isSubtypeOf(spec);
+  if (obj.cls.isSubtypeOf(spec)) return true;
+  // object_isinstance: an object whose __class__ is not its type (a weak proxy's is its referent's) is an instance of that too.
+  const p = rt.vm.p;
+  let found = false;
+  p.run(() => {
+    try {
+      const cls = p.own(p.getattr(obj, '__class__'));
+      found = cls !== obj.cls && cls instanceof PyType && cls.isSubtypeOf(spec);
+    } catch (e) {
+      if (!p.isAttributeError(e)) throw e;
+    }
+  });
+  return found;
 }
 
 /** Installs the builtins module's dict: functions, types, exceptions, constants. */

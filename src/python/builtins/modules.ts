@@ -8,7 +8,7 @@ import { PyStruct } from '../objects/struct';
 import { dictGetStr, dictSet } from '../runtime/dicts';
 import { PythonError } from '../runtime/errors';
 import type { Runtime } from '../runtime/runtime';
-import { newWeakref, PyWeakref } from './weakrefModule';
+import { newProxy, PyWeakref } from './weakrefModule';
 
 /** The modules a snippet can import: sys, gc, weakref (and builtins, __main__). */
 
@@ -188,15 +188,12 @@ function installWeakref(rt: Runtime, put: Put, fn: Fn): void {
   put('ReferenceType', t.weakref);
   put('ProxyType', t.weakproxy);
   put('CallableProxyType', t.weakcallableproxy);
+  put('WeakMethod', t.WeakMethod);
   put('finalize', t.finalize);
   put('WeakValueDictionary', t.WeakValueDictionary);
   put('WeakKeyDictionary', t.WeakKeyDictionary);
   put('WeakSet', t.WeakSet);
-  fn('proxy', (args) => {
-    const target = args[0];
-    const callable = target instanceof PyFunction || target instanceof PyBuiltin || target instanceof PyType;
-    return newWeakref(rt, callable ? t.weakcallableproxy : t.weakproxy, target, args[1] ?? null);
-  });
+  fn('proxy', (args) => newProxy(rt, args));
   fn('getweakrefcount', (args) => rt.int(args[0].weakrefs?.length ?? 0));
   fn('getweakrefs', (args) => rt.newList((args[0].weakrefs ?? []) as PyWeakref[]));
 }

@@ -9,7 +9,7 @@ import { dictIterator, rangeIterator } from '../runtime/iteration';
 import type { Runtime } from '../runtime/runtime';
 import { hexAddress, repr } from '../runtime/text';
 import { rangeLength, rangeState } from './constructors';
-import { weakrefCall, weakrefRepr } from './weakrefModule';
+import { proxyContains, proxyGetitem, proxyIter, proxyLength, weakrefCall, weakrefRepr } from './weakrefModule';
 
 /**
  * What the builtin struct-like types (range, slice, dict views, weak references, ...) do
@@ -18,6 +18,8 @@ import { weakrefCall, weakrefRepr } from './weakrefModule';
 
 export function specialRepr(rt: Runtime, obj: PyObject): string | null {
   const t = rt.types;
+  const weak = weakrefRepr(rt, obj);
+  if (weak !== null) return weak;
   if (!(obj instanceof PyStruct)) return null;
   switch (obj.cls) {
     case t.range: {
@@ -48,12 +50,12 @@ export function specialRepr(rt: Runtime, obj: PyObject): string | null {
       return `<frame at ${hexAddress(obj)}>`;
   }
   if (rt.vm.p.isException(obj)) return rt.vm.p.exceptionRepr(obj);
-  return weakrefRepr(rt, obj);
+  return null;
 }
 
 export function specialLength(rt: Runtime, obj: PyObject): number | null {
   const t = rt.types;
-  if (!(obj instanceof PyStruct)) return null;
+  if (!(obj instanceof PyStruct)) return proxyLength(rt, obj);
   if (obj.cls === t.range) return rangeLength(obj);
   if (obj.cls === t.dict_keys || obj.cls === t.dict_values || obj.cls === t.dict_items) return (obj.get('mapping') as PyDict).size;
   return rt.vm.p.weakContainerLength(obj);
@@ -61,7 +63,7 @@ export function specialLength(rt: Runtime, obj: PyObject): number | null {
 
 export function specialIter(rt: Runtime, obj: PyObject): PyObject | null {
   const t = rt.types;
-  if (!(obj instanceof PyStruct)) return null;
+  if (!(obj instanceof PyStruct)) return proxyIter(rt, obj);
   if (obj.cls === t.range) {
     const { start, stop, step } = rangeState(obj);
     return rangeIterator(rt, start, stop, step);
@@ -107,7 +109,7 @@ export function specialCompare(rt: Runtime, op: ast.CmpOp, a: PyObject, b: PyObj
 
 export function specialContains(rt: Runtime, container: PyObject, item: PyObject): boolean | null {
   const t = rt.types;
-  if (!(container instanceof PyStruct)) return null;
+  if (!(container instanceof PyStruct)) return proxyContains(rt, container, item);
   if (container.cls === t.range) return rt.vm.p.rangeIndex(container, item) >= 0;
   if (container.cls === t.dict_keys) return dictFind(rt, container.get('mapping') as PyDict, item) >= 0;
   return rt.vm.p.weakContainerContains(container, item);
@@ -115,7 +117,7 @@ export function specialContains(rt: Runtime, container: PyObject, item: PyObject
 
 export function specialGetitem(rt: Runtime, obj: PyObject, key: PyObject): PyObject | null {
   const t = rt.types;
-  if (!(obj instanceof PyStruct)) return null;
+  if (!(obj instanceof PyStruct)) return proxyGetitem(rt, obj, key);
   if (obj.cls === t.range) {
     const n = rangeLength(obj);
     const { start, step } = rangeState(obj);

@@ -114,6 +114,11 @@ export class PyType extends PyObject {
   weakrefable = true;
   /** Instances have a __dict__. */
   hasInstanceDict = true;
+  /**
+   * `__module__` of a builtin type CPython defines in Python (weakref.WeakMethod); null for
+   * heap types (their dict says) and C types (their dotted tp_name says).
+   */
+  module: string | null = null;
   readonly isHeapType: boolean;
 
   constructor(
@@ -197,6 +202,7 @@ export class PyType extends PyObject {
   }
 
   qualifiedName(): string {
+    if (this.module !== null) return `${this.module}.${this.name}`;
     return this.isHeapType ? `__main__.${this.name}` : this.name;
   }
 }

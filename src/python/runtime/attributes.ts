@@ -5,6 +5,7 @@ import { AttributeStore, attributeLabel } from '../objects/instance';
 import { PyStruct } from '../objects/struct';
 import { dictDeleteStr, dictGetStr, dictSet, mirrorSet } from './dicts';
 import type { Runtime } from './runtime';
+import { typeModuleName, typeShortName } from './typeSystem';
 
 /**
  * Attribute access: type lookup along the MRO, descriptors (functions become bound
@@ -253,11 +254,12 @@ function moduleOrFunctionDict(rt: Runtime, obj: PyStruct): PyDict {
 
 /** Attribute lookup on a class: its MRO's dicts, then the metatype's attributes. */
 function typeGetattr(rt: Runtime, type: PyType, name: string): PyObject | undefined {
+  if (name === '__module__' && !type.isHeapType) return rt.str(typeModuleName(type));
   switch (name) {
     case '__name__':
-      return rt.str(type.name);
+      return rt.str(typeShortName(type));
     case '__qualname__':
-      return rt.str(type.name);
+      return rt.str(typeShortName(type));
     case '__mro__':
       return rt.newTuple(type.mro);
     case '__bases__':

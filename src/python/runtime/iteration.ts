@@ -74,7 +74,8 @@ export function rangeIterator(rt: Runtime, start: number | bigint, stop: number 
 
 const ITERATOR_TYPES = new Set(['list_iterator', 'tuple_iterator', 'str_iterator', 'str_ascii_iterator', 'set_iterator', 'dict_keyiterator', 'dict_valueiterator', 'dict_itemiterator', 'range_iterator', 'callable_iterator', 'list_reverseiterator', 'enumerate', 'zip', 'map', 'filter', 'reversed']);
 
-function isIterator(rt: Runtime, obj: PyObject): boolean {
+/** PyIter_Check. */
+export function isIterator(rt: Runtime, obj: PyObject): boolean {
   if (ITERATOR_TYPES.has(obj.cls.name) && !obj.cls.isHeapType) return true;
   return obj.cls.isHeapType && typeLookup(rt, obj.cls, '__next__') instanceof PyFunction;
 }

@@ -9,6 +9,7 @@ import { typeLookup } from './attributes';
 import { dictFind, setFind, tableKey } from './dicts';
 import type { Runtime } from './runtime';
 import { percentFormat } from './text';
+import { isProxy, proxyBinaryOp, proxyRichCompare, proxyTruthy, proxyUnaryOp, weakrefHashKey } from '../builtins/weakrefModule';
 
 /** Arithmetic, comparison and truth, with Python's numeric tower and the dunder protocol. */
 
@@ -56,6 +57,8 @@ function number(o: PyObject): number | null {
 
 /** `a op b` (or `a op= b`). */
 export function binaryOp(rt: Runtime, opIndex: number, a: PyObject, b: PyObject, inplace: boolean): PyObject {
+  // A weak proxy's number slots apply the operator to the referents.
+  if (isProxy(rt, a)) return proxyBinaryOp(rt, a, b, (x, y) => binaryOp(rt, opIndex, x, y, inplace));
   const op = BINARY_OPERATORS[opIndex];
   if (inplace) {
     const result = inplaceBuiltin(rt, op, a, b);
@@ -88,6 +91,7 @@ export function binaryOp(rt: Runtime, opIndex: number, a: PyObject, b: PyObject,
     if (r !== rt.notImplemented) return r;
     rt.vm.p.discard(r);
   }
+  if (isProxy(rt, b)) return proxyBinaryOp(rt, a, b, (x, y) => binaryOp(rt, opIndex, x, y, inplace));
   if (op === 'Add' && (a instanceof PyStr || a instanceof PyList || a instanceof PyTuple) && a.cls !== b.cls) {
     const kind = a.cls.name;
     throw rt.error('TypeError', `can only concatenate ${kind} (not "${b.cls.name}") to ${kind}`);
@@ -305,6 +309,7 @@ function complexOp(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject): PyO
 export function unaryOp(rt: Runtime, opIndex: number, a: PyObject): PyObject {
   const op = UNARY_OPERATORS[opIndex];
   if (op === 'Not') return rt.bool(!truthy(rt, a));
+  if (isProxy(rt, a)) return proxyUnaryOp(rt, a, (x) => unaryOp(rt, opIndex, x));
   const dunder = { Invert: '__invert__', UAdd: '__pos__', USub: '__neg__' }[op];
   const method = userMethod(rt, a, dunder);
   if (method !== null) return rt.vm.p.call(method, [a], null);
@@ -323,15 +328,14 @@ export function unaryOp(rt: Runtime, opIndex: number, a: PyObject): PyObject {
 export function truthy(rt: Runtime, obj: PyObject): boolean {
   if (obj === rt.true_) return true;
   if (obj === rt.false_ || obj === rt.none) return false;
+  if (isProxy(rt, obj)) return proxyTruthy(rt, obj);
   if (obj.cls.isHeapType) {
     const boolMethod = typeLookup(rt, obj.cls, '__bool__');
     if (boolMethod instanceof PyFunction) {
       const r = rt.vm.p.call(boolMethod, [obj], null);
       const value = r === rt.true_;
-      if (r !== rt.true_ && r !== rt.false_) {
-        rt.vm.p.discard(r);
-        throw rt.error('TypeError', `__bool__ should return bool, returned ${r.cls.name}`);
-      }
+      rt.vm.p.discard(r);
+      if (r !== rt.true_ && r !== rt.false_) throw rt.error('TypeError', `__bool__ should return bool, returned ${r.cls.name}`);
       return value;
     }
     const lenMethod = typeLookup(rt, obj.cls, '__len__');
@@ -368,6 +372,7 @@ const CMP_DUNDER: Record<string, string> = { Lt: '__lt__', LtE: '__le__', Gt: '_
 const CMP_SYMBOL: Record<string, string> = { Lt: '<', LtE: '<=', Gt: '>', GtE: '>=', Eq: '==', NotEq: '!=' };
 
 export function richCompare(rt: Runtime, op: ast.CmpOp, a: PyObject, b: PyObject): PyObject {
+  if (isProxy(rt, a)) return proxyRichCompare(rt, a, b, (x, y) => richCompare(rt, op, x, y));
   const p = rt.vm.p;
   const reflectedFirst = b.cls !== a.cls && b.cls.isSubtypeOf(a.cls);
   const tryUser = (x: PyObject, y: PyObject, o: ast.CmpOp): PyObject | null => {
@@ -386,6 +391,7 @@ export function richCompare(rt: Runtime, op: ast.CmpOp, a: PyObject, b: PyObject
   }
   const forward = tryUser(a, b, op);
   if (forward !== null) return forward;
+  if (isProxy(rt, b)) return proxyRichCompare(rt, b, a, (x, y) => richCompare(rt, SWAPPED[op], x, y));
   if (!reflectedFirst) {
     const r = tryUser(b, a, SWAPPED[op]);
     if (r !== null) return r;
@@ -524,6 +530,8 @@ export function contains(rt: Runtime, container: PyObject, item: PyObject): bool
 
 /** A table key for objects hashed by Python code, identity, or refused. */
 export function hashKey(rt: Runtime, obj: PyObject): string {
+  const weak = weakrefHashKey(rt, obj);
+  if (weak !== null) return weak;
   if (obj instanceof PyList || obj instanceof PyDict || (obj instanceof PySet && obj.cls !== rt.types.frozenset)) {
     throw rt.error('TypeError', `unhashable type: '${obj.cls.name}'`);
   }

@@ -4,7 +4,7 @@ import { constructObject } from '../builtins/constructors';
 import { initializeClass, makeClass } from '../builtins/classes';
 import { importFrom, importModule } from '../builtins/modules';
 import { rangeIndex, specialCall, specialCompare, specialContains, specialIter, specialLength, specialRepr, specialGetitem } from '../builtins/special';
-import { proxyGetattr, PyWeakref, weakContainerContains, weakContainerGetitem, weakContainerIter, weakContainerLength, weakrefCompare } from '../builtins/weakrefModule';
+import { isProxy, proxyGetattr, proxyNext, proxySetattr, proxySetitem, PyWeakref, weakContainerContains, weakContainerGetitem, weakContainerIter, weakContainerLength, weakrefCompare } from '../builtins/weakrefModule';
 import { makeSuper, superGetattr } from '../builtins/superObject';
 import { sizeOf } from '../builtins/sizes';
 import type { ExecFrame } from '../interpret/frame';
@@ -110,7 +110,7 @@ export class Protocols {
   // --- attributes and items --------------------------------------------------------------
 
   getattr(obj: PyObject, name: string): PyObject {
-    if (obj instanceof PyWeakref && obj.cls !== this.rt.types.weakref && name !== '__class__') return proxyGetattr(this.rt, obj, name);
+    if (isProxy(this.rt, obj)) return proxyGetattr(this.rt, obj, name);
     if (obj.cls === this.rt.types.super) return superGetattr(this.rt, obj as PyStruct, name);
     return attributes.getattr(this.rt, obj, name);
   }
@@ -124,10 +124,12 @@ export class Protocols {
   }
 
   setattr(obj: PyObject, name: string, value: PyObject): void {
+    if (isProxy(this.rt, obj)) return proxySetattr(this.rt, obj, name, value);
     attributes.setattr(this.rt, obj, name, value);
   }
 
   delattr(obj: PyObject, name: string): void {
+    if (isProxy(this.rt, obj)) return proxySetattr(this.rt, obj, name, null);
     attributes.delattr(this.rt, obj, name);
   }
 
@@ -136,10 +138,12 @@ export class Protocols {
   }
 
   setitem(obj: PyObject, key: PyObject, value: PyObject): void {
+    if (isProxy(this.rt, obj)) return proxySetitem(this.rt, obj, key, value);
     items.setitem(this.rt, obj, key, value);
   }
 
   delitem(obj: PyObject, key: PyObject): void {
+    if (isProxy(this.rt, obj)) return proxySetitem(this.rt, obj, key, null);
     items.delitem(this.rt, obj, key);
   }
 
@@ -258,6 +262,7 @@ export class Protocols {
   }
 
   next(it: PyObject): PyObject | null {
+    if (isProxy(this.rt, it)) return proxyNext(this.rt, it);
     return iteration.next(this.rt, it);
   }
 

@@ -6,6 +6,7 @@ import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
 import { typeLookup } from './attributes';
 import type { Runtime } from './runtime';
+import { isProxy, proxyStr } from '../builtins/weakrefModule';
 
 /** repr() and str() of objects, as CPython writes them. */
 
@@ -144,6 +145,7 @@ export function defaultRepr(rt: Runtime, obj: PyObject): string {
 
 export function str(rt: Runtime, obj: PyObject): string {
   if (obj instanceof PyStr) return obj.value;
+  if (isProxy(rt, obj)) return proxyStr(rt, obj, (target) => str(rt, target));
   if (obj.cls.isHeapType) {
     const method = typeLookup(rt, obj.cls, '__str__');
     if (method instanceof PyFunction) return rt.vm.p.callForString(method, obj, '__str__');

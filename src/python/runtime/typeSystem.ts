@@ -61,6 +61,7 @@ export interface BuiltinTypes {
   readonly weakref: PyType;
   readonly weakproxy: PyType;
   readonly weakcallableproxy: PyType;
+  readonly WeakMethod: PyType;
   readonly finalize: PyType;
   readonly WeakValueDictionary: PyType;
   readonly WeakKeyDictionary: PyType;
@@ -126,7 +127,7 @@ export function createBuiltinTypes(rt: Runtime): BuiltinTypes {
   (type as { cls: PyType }).cls = type;
   const simple = (name: string, base: PyType = object): PyType => make(name, base, type);
   const int = simple('int');
-  const weakref = simple(rt.lang.version === '3.10' ? 'weakref' : 'weakref.ReferenceType');
+  const weakref = simple('weakref.ReferenceType');
   const types: Record<string, PyType> = {
     object,
     type,
@@ -186,6 +187,7 @@ export function createBuiltinTypes(rt: Runtime): BuiltinTypes {
     weakref,
     weakproxy: simple('weakref.ProxyType'),
     weakcallableproxy: simple('weakref.CallableProxyType'),
+    WeakMethod: simple('WeakMethod', weakref),
     finalize: simple('finalize'),
     WeakValueDictionary: simple('WeakValueDictionary'),
     WeakKeyDictionary: simple('WeakKeyDictionary'),
@@ -202,10 +204,35 @@ export function createBuiltinTypes(rt: Runtime): BuiltinTypes {
     t.weakrefable = [types.function, types.type, types.set, types.frozenset, types.generator, types.method, types.code, types.frame].includes(t);
     t.layout = t;
   }
+  // WeakMethod (Lib/weakref.py) is a ref with __slots__, __weakref__ among them.
+  types.WeakMethod.weakrefable = true;
+  types.WeakMethod.hasInstanceDict = false;
+  types.WeakMethod.slots = ['_alive', '_func_ref', '_meth_type'];
+  types.WeakMethod.layout = weakref;
+  // Classes CPython defines in Python, which HeapScope builds in: their module is not in their name.
+  for (const t of [types.WeakMethod, types.finalize, types.WeakValueDictionary, types.WeakKeyDictionary]) t.module = 'weakref';
+  types.WeakSet.module = '_weakrefset';
   for (const t of exceptions.values()) {
     t.hasInstanceDict = true;
     t.weakrefable = true;
     t.layout = exceptions.get('BaseException')!;
   }
   return { ...(types as unknown as Omit<BuiltinTypes, 'exceptions'>), exceptions };
+}
+
+/**
+ * `type.__name__` (and `__qualname__`) of a builtin type: its tp_name after the last dot
+ * (type_name in typeobject.c), so weakref.ReferenceType is called 'ReferenceType' while its
+ * error messages say 'weakref.ReferenceType'.
+ */
+export function typeShortName(type: PyType): string {
+  if (type.isHeapType) return type.name;
+  return type.name.slice(type.name.lastIndexOf('.') + 1);
+}
+
+/** `type.__module__` of a builtin type: its tp_name before the last dot, else 'builtins' (type_module). */
+export function typeModuleName(type: PyType): string {
+  if (type.module !== null) return type.module;
+  const dot = type.name.lastIndexOf('.');
+  return dot < 0 ? 'builtins' : type.name.slice(0, dot);
 }
