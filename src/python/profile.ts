@@ -17,7 +17,16 @@ export interface LanguageProfile {
    * References the interpreter itself holds to singletons where they are mortal (3.10,
    * 3.11): what sys.getrefcount reports before the program touches them.
    */
-  readonly singletonBaseRefs: { readonly none: number; readonly true: number; readonly false: number; readonly emptyTuple: number; readonly smallInt: number };
+  readonly singletonBaseRefs: {
+    readonly none: number;
+    readonly true: number;
+    readonly false: number;
+    readonly emptyTuple: number;
+    readonly smallInt: number;
+    readonly emptyBytes: number;
+    /** A one-byte bytes object: the cache's reference (3.10, made on first use) or the static count (3.11). */
+    readonly byteChar: number;
+  };
   /** 3.10: the caller's stack keeps its references to the arguments during a call. */
   readonly callerKeepsArguments: boolean;
   /**
@@ -59,4 +68,11 @@ export interface LanguageProfile {
   readonly setattrNoDictNote: boolean;
   /** 3.12+: sum() of floats adds with compensation (Neumaier), so sum([0.1] * 10) == 1.0. */
   readonly compensatedFloatSum: boolean;
+  /** 3.11+: bytearray(list or tuple) sizes its buffer exactly first (before: grown a byte at a time). */
+  readonly bytearrayFromSequenceExact: boolean;
+  /**
+   * 3.12+: the parser's arena holds a bytes literal twice until the script ends (the token's
+   * constant and the literal joined from it), so a bytes constant has one more reference.
+   */
+  readonly bytesLiteralsHeldTwiceByParser: boolean;
 }

@@ -9,6 +9,7 @@ import { allocateInstance } from '../runtime/calls';
 import { dictSet, setAdd } from '../runtime/dicts';
 import { collect, dictIterator, rangeIterator } from '../runtime/iteration';
 import type { Runtime } from '../runtime/runtime';
+import { makeBytearray, makeBytes } from './bytesMethods';
 import { initializeClass, makeClass } from './classes';
 import { newWeakrefOfType, weakrefConstructors } from './weakrefModule';
 
@@ -128,19 +129,8 @@ const BUILTIN_CONSTRUCTORS: Record<string, Constructor> = {
     if (args.length >= 2 && args[0] instanceof PyBytes) return rt.str(new TextDecoder().decode(args[0].value));
     return rt.str(rt.vm.p.str(args[0]));
   },
-  bytearray: (rt, args, kwargs, type) => {
-    const made = BUILTIN_CONSTRUCTORS.bytes(rt, args, kwargs, type) as PyBytes;
-    const copy = rt.heap.allocate(new PyBytes(rt.types.bytearray, made.value));
-    rt.vm.p.discard(made);
-    return copy;
-  },
-  bytes: (rt, args) => {
-    if (args.length === 0) return rt.bytes(new Uint8Array());
-    const a = args[0];
-    if (a instanceof PyStr) return rt.bytes(new TextEncoder().encode(a.value));
-    if (a instanceof PyInt) return rt.bytes(new Uint8Array(Number(a.value)));
-    return rt.vm.p.scope(() => rt.bytes(Uint8Array.from(collect(rt, a).map((x) => Number((x as PyInt).value)))));
-  },
+  bytearray: (rt, args, kwargs) => makeBytearray(rt, args, kwargs),
+  bytes: (rt, args, kwargs) => makeBytes(rt, args, kwargs),
   list: (rt, args, kwargs) => {
     noKeywords(rt, 'list', kwargs);
     const list = rt.newList();

@@ -1,4 +1,4 @@
-import { PyFloat, PyInt, PySingleton, PyStr } from '../objects/atoms';
+import { PyBytes, PyFloat, PyInt, PySingleton, PyStr } from '../objects/atoms';
 import type { PyObject } from '../objects/base';
 import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
 import type { Runtime } from '../runtime/runtime';
@@ -32,6 +32,11 @@ export function sizeOf(rt: Runtime, obj: PyObject): number {
     return 56 + 8 * capacity;
   }
   if (obj instanceof PyTuple) return 40 + 8 * obj.items.length;
+  if (obj instanceof PyBytes) {
+    // bytearray_sizeof: the object and the buffer it has allocated (ob_alloc), NUL included.
+    if (obj.cls === rt.types.bytearray) return 56 + obj.allocated;
+    return 33 + obj.value.length;
+  }
   if (obj instanceof PyDict) return obj.size === 0 ? 64 : rt.lang.version === '3.10' ? 232 : 184;
   if (obj instanceof PySet) return obj.items.length <= 4 ? 216 : 728;
   return rt.lang.instanceAttributes === 'inline' && obj.attrs !== null ? 56 : 48;

@@ -1,3 +1,4 @@
+import { installBytesMethods } from '../builtins/bytesMethods';
 import { installConstructors } from '../builtins/constructors';
 import { installMethods } from '../builtins/methods';
 import { installBuiltins } from '../builtins/functions';
@@ -27,6 +28,7 @@ export function bootstrap(rt: Runtime, fileName: string, source: readonly string
   vm.p.fileName = fileName;
   rt.sourceLines = source;
   installMethods(rt);
+  installBytesMethods(rt);
   installWeakrefMethods(rt);
   installConstructors(rt);
   const builtinsModule = newModule(rt, 'builtins');

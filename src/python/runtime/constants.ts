@@ -1,9 +1,12 @@
 import type { ConstantValue } from '../ast';
 import { CodeUnit, ConstantPool, constantKey } from '../compile/code';
-import { PyBytes, PyStr } from '../objects/atoms';
+import { PyStr } from '../objects/atoms';
 import type { PyObject } from '../objects/base';
 import { PyCode } from '../objects/callables';
 import { PyTuple } from '../objects/containers';
+import { LineMap, normalizeSource } from '../lineMap';
+import { decodeBytes } from '../stringLiterals';
+import { tokenize } from '../tokenize';
 import { complexRepr } from './text';
 import type { Runtime } from './runtime';
 
@@ -25,6 +28,7 @@ export function materializeProgram(rt: Runtime, pool: ConstantPool, module: Code
       const obj = valueObject(rt, entry.value, byKey);
       rt.poolObjects[i] = obj;
       if (pool.treeRefs[i] > 0) rt.heap.incref(rt.programRoot, 'syntax tree', obj);
+      if (pool.treeRefs[i] > 0 && entry.value.type === 'bytes' && rt.lang.bytesLiteralsHeldTwiceByParser) rt.heap.incref(rt.programRoot, 'syntax tree', obj);
     }
   });
   const sharedConsts = new Map<string, PyTuple>();
@@ -49,7 +53,53 @@ export function materializeProgram(rt: Runtime, pool: ConstantPool, module: Code
   };
   const moduleCode = makeCode(module);
   rt.heap.incref(rt.programRoot, 'module code', moduleCode);
+  holdParserReferences(rt, pool);
   return moduleCode;
+}
+
+/**
+ * What CPython's parser keeps alive in the syntax tree's arena until the script ends, for
+ * the shared bytes objects (where they are mortal). Every token's text is a bytes object
+ * (initialize_token): a token of one ASCII character (a bracket, `.`, a one-letter name)
+ * holds the shared one-byte object, and NEWLINE, INDENT, DEDENT and ENDMARKER, whose text
+ * is empty, hold b''. And each b'' or one-byte literal in the source is a node of its own
+ * holding the same shared object, where the constant pool counted the tree's reference once.
+ */
+function holdParserReferences(rt: Runtime, pool: ConstantPool): void {
+  if (rt.lang.immortalSingletons) return;
+  const text = normalizeSource(rt.sourceLines.join('\n'));
+  const literals = new Map<number, number>();
+  let literal: number[] | null = null;
+  const endLiteral = (): void => {
+    // Adjacent literals are one node: b'A' b'' is b'A'.
+    if (literal !== null && literal.length <= 1) literals.set(literal[0] ?? -1, (literals.get(literal[0] ?? -1) ?? 0) + 1);
+    literal = null;
+  };
+  for (const token of tokenize(new LineMap(text), rt.lang.version).tokens) {
+    const tokenText = token.type === 'NEWLINE' || token.type === 'INDENT' || token.type === 'DEDENT' || token.type === 'ENDMARKER' ? '' : text.slice(token.start, token.end);
+    const bytes = token.type === 'STRING' ? bytesLiteralValue(tokenText) : null;
+    if (bytes !== null) literal = [...(literal ?? []), ...bytes];
+    else endLiteral();
+    if (tokenText.length > 1 || tokenText.charCodeAt(0) > 0x7f) continue;
+    rt.heap.incref(rt.programRoot, 'parser token', rt.bytes(Uint8Array.from(tokenText, (c) => c.charCodeAt(0))));
+  }
+  endLiteral();
+  for (const [byte, count] of literals) {
+    const value = byte < 0 ? new Uint8Array() : Uint8Array.of(byte);
+    const key = constantKey({ type: 'bytes', value });
+    const inPool = pool.entries.some((e, i) => e.kind === 'value' && pool.treeRefs[i] > 0 && constantKey(e.value) === key);
+    for (let k = inPool ? 1 : 0; k < count; k++) rt.heap.incref(rt.programRoot, 'syntax tree', rt.bytes(value));
+  }
+}
+
+/** The bytes of a bytes literal token (b'...', rb"..."), or null for other strings. */
+function bytesLiteralValue(token: string): number[] | null {
+  const prefix = /^[A-Za-z]*/.exec(token)![0];
+  if (!/[bB]/.test(prefix)) return null;
+  const body = token.slice(prefix.length);
+  const quote = body.startsWith(body[0].repeat(3)) && body.length >= 6 ? 3 : 1;
+  const decoded = decodeBytes(body.slice(quote, body.length - quote), /[rR]/.test(prefix));
+  return decoded.ok ? Array.from(decoded.value) : null;
 }
 
 /** The object for a constant; equal constants (tuple items included) are one object (merge_consts_recursive). */
@@ -82,7 +132,8 @@ function newValueObject(rt: Runtime, value: ConstantValue, byKey: Map<string, Py
       return rt.str(value.value);
     }
     case 'bytes':
-      return rt.heap.allocate(new PyBytes(rt.types.bytes, value.value));
+      // The parser makes them with PyBytes_FromStringAndSize: b'' and one-byte literals are the shared objects.
+      return rt.bytes(value.value);
     case 'tuple': {
       const tuple = rt.newTuple(value.items.map((item) => valueObject(rt, item, byKey)));
       if (rt.lang.constantTuplesUntracked && tuple.tracked) rt.heap.untrack(tuple);

@@ -1,4 +1,4 @@
-import { PyBytes, PyInt, PyStr } from '../objects/atoms';
+import { PyBytes, PyComplex, PyFloat, PyInt, PyStr } from '../objects/atoms';
 import { PyObject, PyType } from '../objects/base';
 import { PyBuiltin, PyFunction } from '../objects/callables';
 import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
@@ -7,6 +7,7 @@ import { typeLookup } from './attributes';
 import { dictDelete, dictFind, dictGet, dictSet } from './dicts';
 import { collect } from './iteration';
 import type { Runtime } from './runtime';
+import { bytearrayFromObject, isBytearray } from '../builtins/bytesMethods';
 
 /** Subscription: x[i], x[i] = v, del x[i], slices, and len(). */
 
@@ -24,6 +25,19 @@ function sliceValue(rt: Runtime, v: PyObject | undefined): number | null {
   const index = indexMethod(rt, v);
   if (index !== null) return index;
   throw rt.error('TypeError', 'slice indices must be integers or None or have an __index__ method');
+}
+
+/** PyNumber_Index as a number: an int, or an object whose class defines __index__; null otherwise. */
+export function asIndex(rt: Runtime, v: PyObject): number | null {
+  return v instanceof PyInt ? Number(v.value) : indexMethod(rt, v);
+}
+
+/** _getbytevalue: an int in range(256), as bytearray's item assignment and append take. */
+export function byteValue(rt: Runtime, v: PyObject, rangeMessage = 'byte must be in range(0, 256)'): number {
+  const i = asIndex(rt, v);
+  if (i === null) throw rt.error('TypeError', `'${v.cls.name}' object cannot be interpreted as an integer`);
+  if (i < 0 || i >= 256) throw rt.error('ValueError', rangeMessage);
+  return i;
 }
 
 function indexMethod(rt: Runtime, v: PyObject): number | null {
@@ -125,11 +139,7 @@ export function getitem(rt: Runtime, obj: PyObject, key: PyObject): PyObject {
     if (i === null) throw rt.error('IndexError', 'string index out of range');
     return rt.str(chars[i]);
   }
-  if (obj instanceof PyBytes) {
-    const i = sequenceIndex(rt, key, obj.value.length, 'byte');
-    if (i === null) throw rt.error('IndexError', 'index out of range');
-    return rt.int(obj.value[i]);
-  }
+  if (obj instanceof PyBytes) return bytesSubscript(rt, obj, key);
   const special = rt.vm.p.specialGetitem(obj, key);
   if (special !== null) return special;
   if (obj instanceof PyType) throw rt.error('TypeError', `type '${obj.name}' is not subscriptable`);
@@ -153,7 +163,69 @@ export function setitem(rt: Runtime, obj: PyObject, key: PyObject, value: PyObje
     dictSet(rt, obj, key, value);
     return;
   }
+  if (obj instanceof PyBytes && isBytearray(rt, obj)) return bytearrayAssign(rt, obj, key, value);
   throw rt.error('TypeError', `'${obj.cls.name}' object does not support item assignment`);
+}
+
+/** bytes_subscript and bytearray_subscript. */
+function bytesSubscript(rt: Runtime, obj: PyBytes, key: PyObject): PyObject {
+  const data = obj.value;
+  const bytearray = isBytearray(rt, obj);
+  if (isSlice(rt, key)) {
+    const s = sliceIndices(rt, key, data.length);
+    const picked = s.step === 1 ? data.slice(s.start, s.start + s.length) : Uint8Array.from({ length: s.length }, (_, k) => data[s.start + k * s.step]);
+    if (bytearray) return rt.newBytearray(picked);
+    // A full slice of an exact bytes object is the object itself; a step builds a new one.
+    if (s.step === 1 && s.length === data.length && obj.cls === rt.types.bytes) return obj;
+    return s.step === 1 ? rt.bytes(picked) : rt.freshBytes(picked);
+  }
+  const i = sequenceIndex(rt, key, data.length, bytearray ? 'bytearray' : 'byte');
+  if (i === null) throw rt.error('IndexError', bytearray ? 'bytearray index out of range' : 'index out of range');
+  return rt.int(data[i]);
+}
+
+/** bytearray_ass_subscript: `ba[key] = value`, or `del ba[key]` when value is null. */
+function bytearrayAssign(rt: Runtime, ba: PyBytes, key: PyObject, value: PyObject | null): void {
+  const size = ba.value.length;
+  let s: SliceIndices;
+  if (isSlice(rt, key)) s = sliceIndices(rt, key, size);
+  else {
+    const i = sequenceIndex(rt, key, size, 'bytearray');
+    if (i === null) throw rt.error('IndexError', 'bytearray index out of range');
+    if (value !== null) {
+      ba.value[i] = byteValue(rt, value);
+      return;
+    }
+    s = { start: i, stop: i + 1, step: 1, length: 1 };
+  }
+  if (value !== null && (value === ba || !isBytearray(rt, value))) {
+    if (value instanceof PyStr || asNumber(rt, value)) throw rt.error('TypeError', 'can assign only bytes, buffers, or iterables of ints in range(0, 256)');
+    // Anything else is first copied into a temporary bytearray (PyByteArray_FromObject).
+    rt.vm.p.run(() => bytearrayAssign(rt, ba, key, rt.vm.p.own(bytearrayFromObject(rt, value))));
+    return;
+  }
+  const bytes = value === null ? new Uint8Array() : (value as PyBytes).value;
+  // b[5:2] = ... inserts at 5.
+  const stop = (s.step < 0 && s.start < s.stop) || (s.step > 0 && s.start > s.stop) ? s.start : s.stop;
+  if (s.step === 1) {
+    ba.replaceRange(s.start, stop, bytes);
+    return;
+  }
+  const picked = new Set<number>();
+  for (let k = 0, j = s.start; k < s.length; k++, j += s.step) picked.add(j);
+  if (bytes.length === 0) {
+    // Assigning nothing to an extended slice deletes it, as del would.
+    ba.resize(ba.value.filter((_, j) => !picked.has(j)));
+    return;
+  }
+  if (bytes.length !== s.length) throw rt.error('ValueError', `attempt to assign bytes of size ${bytes.length} to extended slice of size ${s.length}`);
+  for (let k = 0, j = s.start; k < s.length; k++, j += s.step) ba.value[j] = bytes[k];
+}
+
+/** PyNumber_Check: numbers and objects that convert to one. */
+function asNumber(rt: Runtime, v: PyObject): boolean {
+  if (v instanceof PyInt || v instanceof PyFloat || v instanceof PyComplex) return true;
+  return v.cls.isHeapType && ['__index__', '__int__', '__float__'].some((name) => typeLookup(rt, v.cls, name) !== undefined);
 }
 
 function setSlice(rt: Runtime, list: PyList, slice: PyStruct, value: PyObject): void {
@@ -202,6 +274,7 @@ export function delitem(rt: Runtime, obj: PyObject, key: PyObject): void {
     if (!dictDelete(rt, obj, key)) throw rt.vm.raiseObject(rt.vm.p.instantiateException(rt.types.exceptions.get('KeyError')!, [key]));
     return;
   }
+  if (obj instanceof PyBytes && isBytearray(rt, obj)) return bytearrayAssign(rt, obj, key, null);
   throw rt.error('TypeError', `'${obj.cls.name}' object doesn't support item deletion`);
 }
 

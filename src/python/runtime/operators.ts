@@ -96,6 +96,10 @@ export function binaryOp(rt: Runtime, opIndex: number, a: PyObject, b: PyObject,
     const kind = a.cls.name;
     throw rt.error('TypeError', `can only concatenate ${kind} (not "${b.cls.name}") to ${kind}`);
   }
+  if (op === 'Add' && a instanceof PyBytes) throw rt.error('TypeError', `can't concat ${b.cls.name} to ${a.cls.name}`);
+  if (op === 'Mult' && (a instanceof PyBytes || b instanceof PyBytes)) {
+    throw rt.error('TypeError', `can't multiply sequence by non-int of type '${(a instanceof PyBytes ? b : a).cls.name}'`);
+  }
   const prefix = inplace ? `${SYMBOLS[op]}=` : SYMBOLS[op];
   throw rt.error('TypeError', `unsupported operand type(s) for ${prefix}: '${a.cls.name}' and '${b.cls.name}'`);
 }
@@ -121,6 +125,18 @@ function inplaceBuiltin(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject)
       return a;
     }
   }
+  if (a instanceof PyBytes && a.cls === rt.types.bytearray) {
+    // bytearray_iconcat and bytearray_irepeat resize the buffer in place.
+    if (op === 'Add') {
+      if (!(b instanceof PyBytes)) throw rt.error('TypeError', `can't concat ${b.cls.name} to ${a.cls.name}`);
+      a.resize(concatBytes(a.value, b.value));
+      return a;
+    }
+    if (op === 'Mult' && isInt(b)) {
+      a.resize(repeatBytes(rt, a.value, b));
+      return a;
+    }
+  }
   if (a instanceof PySet && a.cls === rt.types.set && b instanceof PySet) {
     const p = rt.vm.p;
     if (op === 'BitOr') {
@@ -140,6 +156,40 @@ function inplaceBuiltin(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject)
   return null;
 }
 
+function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+function repeatBytes(rt: Runtime, value: Uint8Array, times: PyInt): Uint8Array {
+  const n = Math.max(0, Number(times.value));
+  if (n * value.length > 50_000_000) throw rt.error('MemoryError');
+  const out = new Uint8Array(n * value.length);
+  for (let i = 0; i < n; i++) out.set(value, i * value.length);
+  return out;
+}
+
+/** bytes_concat (an empty side gives back the other, if it is an exact bytes) and bytearray_concat. */
+function bytesConcat(rt: Runtime, a: PyBytes, b: PyBytes): PyObject {
+  if (a.cls === rt.types.bytearray) return rt.newBytearray(concatBytes(a.value, b.value));
+  if (a.value.length === 0 && b.cls === rt.types.bytes) return b;
+  if (b.value.length === 0 && a.cls === rt.types.bytes) return a;
+  return rt.freshBytes(concatBytes(a.value, b.value));
+}
+
+/**
+ * bytes_repeat: the same length gives back an exact bytes object itself; anything else is
+ * a new object, even an empty one (b'x' * 0 is not the shared b''). bytearray_repeat.
+ */
+function bytesRepeat(rt: Runtime, seq: PyBytes, times: PyInt): PyObject {
+  const value = repeatBytes(rt, seq.value, times);
+  if (seq.cls === rt.types.bytearray) return rt.newBytearray(value);
+  if (value.length === seq.value.length && seq.cls === rt.types.bytes) return seq;
+  return rt.heap.allocate(new PyBytes(rt.types.bytes, value));
+}
+
 function builtinBinary(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject): PyObject | null {
   const exactA = !a.cls.isHeapType;
   const exactB = !b.cls.isHeapType;
@@ -148,7 +198,7 @@ function builtinBinary(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject):
   const y = number(b);
   if (x !== null && y !== null && exactA && exactB) return floatOp(rt, op, x, y);
   if ((a instanceof PyComplex || b instanceof PyComplex) && (x !== null || a instanceof PyComplex) && (y !== null || b instanceof PyComplex)) return complexOp(rt, op, a, b);
-  if (!exactA && !(a instanceof PyList || a instanceof PyTuple || a instanceof PyStr || a instanceof PyDict || a instanceof PySet)) return null;
+  if (!exactA && !(a instanceof PyList || a instanceof PyTuple || a instanceof PyStr || a instanceof PyDict || a instanceof PySet || a instanceof PyBytes)) return null;
   switch (op) {
     case 'Add':
       if (a instanceof PyStr && b instanceof PyStr) return rt.str(a.value + b.value);
@@ -158,7 +208,7 @@ function builtinBinary(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject):
         if (a.items.length === 0) return b;
         return rt.newTuple([...a.items, ...b.items]);
       }
-      if (a instanceof PyBytes && b instanceof PyBytes) return rt.bytes(new Uint8Array([...a.value, ...b.value]));
+      if (a instanceof PyBytes && b instanceof PyBytes) return bytesConcat(rt, a, b);
       return null;
     case 'Mult': {
       const [seq, times] = isInt(b) ? [a, b] : isInt(a) ? [b, a] : [null, null];
@@ -168,6 +218,7 @@ function builtinBinary(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject):
         if (n * seq.value.length > 50_000_000) throw rt.error('MemoryError');
         return rt.str(seq.value.repeat(n));
       }
+      if (seq instanceof PyBytes) return bytesRepeat(rt, seq, times);
       if (seq instanceof PyList || seq instanceof PyTuple) {
         if (n * seq.items.length > 10_000_000) throw rt.error('MemoryError');
         const items: PyObject[] = [];
@@ -442,8 +493,8 @@ function builtinCompare(rt: Runtime, op: ast.CmpOp, a: PyObject, b: PyObject): b
   }
   if (a instanceof PyStr && b instanceof PyStr) return fromOrder(op, a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
   if (a instanceof PyBytes && b instanceof PyBytes) {
-    const sa = String.fromCharCode(...a.value);
-    const sb = String.fromCharCode(...b.value);
+    const sa = a.latin1();
+    const sb = b.latin1();
     return fromOrder(op, sa < sb ? -1 : sa > sb ? 1 : 0);
   }
   if ((a instanceof PyList && b instanceof PyList) || (a instanceof PyTuple && b instanceof PyTuple)) {
@@ -518,6 +569,7 @@ export function contains(rt: Runtime, container: PyObject, item: PyObject): bool
     if (!(item instanceof PyStr)) throw rt.error('TypeError', `'in <string>' requires string as left operand, not ${item.cls.name}`);
     return container.value.includes(item.value);
   }
+  if (container instanceof PyBytes) return bytesContains(rt, container, item);
   if (container instanceof PyList || container instanceof PyTuple) {
     const items = container.items;
     for (let i = 0; i < items.length; i++) if (items[i] === item || equals(rt, items[i], item)) return true;
@@ -528,11 +580,22 @@ export function contains(rt: Runtime, container: PyObject, item: PyObject): bool
   return p.iterateContains(container, item);
 }
 
+/** _Py_bytes_contains: an int is looked for as a byte, anything else as a bytes-like subsequence. */
+function bytesContains(rt: Runtime, container: PyBytes, item: PyObject): boolean {
+  const byte = item instanceof PyInt ? Number(item.value) : null;
+  if (byte !== null) {
+    if (byte < 0 || byte >= 256) throw rt.error('ValueError', 'byte must be in range(0, 256)');
+    return container.value.includes(byte);
+  }
+  if (!(item instanceof PyBytes)) throw rt.error('TypeError', `a bytes-like object is required, not '${item.cls.name}'`);
+  return container.latin1().includes(item.latin1());
+}
+
 /** A table key for objects hashed by Python code, identity, or refused. */
 export function hashKey(rt: Runtime, obj: PyObject): string {
   const weak = weakrefHashKey(rt, obj);
   if (weak !== null) return weak;
-  if (obj instanceof PyList || obj instanceof PyDict || (obj instanceof PySet && obj.cls !== rt.types.frozenset)) {
+  if (obj instanceof PyList || obj instanceof PyDict || (obj instanceof PySet && obj.cls !== rt.types.frozenset) || (obj instanceof PyBytes && obj.cls === rt.types.bytearray)) {
     throw rt.error('TypeError', `unhashable type: '${obj.cls.name}'`);
   }
   if (obj.cls.isHeapType) {
@@ -548,5 +611,7 @@ export function hashKey(rt: Runtime, obj: PyObject): string {
     // A class defining __eq__ without __hash__ has __hash__ = None (set when the class is made).
   }
   if (obj instanceof PyTuple) return 't(' + obj.items.map((i) => String(tableKey(rt, i))).join(',') + ')';
+  // Equal bytes are one key; 'y' keeps them apart from the equal-looking str keys.
+  if (obj instanceof PyBytes) return 'y' + obj.latin1();
   return 'o' + obj.id;
 }

@@ -466,8 +466,10 @@ export class Protocols {
     if (key.startsWith('h')) return BigInt(key.slice(1));
     if (key.startsWith('o')) return Math.floor(Number(key.slice(1)) * 0x30 / 16);
     if (key.startsWith('b')) return BigInt(key.slice(1)) % 2305843009213693951n;
+    // bytes hash as the str of the same code points: CPython hashes the same buffer for both.
+    const text = key.startsWith('y') ? 's' + key.slice(1) : key;
     let h = 2166136261;
-    for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 16777619);
+    for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
     return h | 0;
   }
 

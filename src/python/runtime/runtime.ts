@@ -40,8 +40,11 @@ export class Runtime {
   readonly false_: PyInt;
   readonly emptyTuple: PyTuple;
   readonly emptyString: PyStr;
+  readonly emptyBytes: PyBytes;
   private readonly smallInts = new Map<number, PyInt>();
   private readonly chars = new Map<string, PyStr>();
+  /** The one-byte bytes objects (characters[] of CPython's bytes state), made on first use. */
+  private readonly byteChars: (PyBytes | undefined)[] = [];
   /** Interned strings; the table holds no counted reference (interned strings are "mortal"). */
   readonly interned = new Map<string, PyStr>();
 
@@ -117,6 +120,7 @@ export class Runtime {
     this.emptyString = this.preexisting(new PyStr(this.types.str, ''), 100);
     this.emptyString.interned = true;
     this.interned.set('', this.emptyString);
+    this.emptyBytes = this.preexisting(new PyBytes(this.types.bytes, new Uint8Array()), base.emptyBytes);
   }
 
   /** An object that exists before the program starts (static in CPython): immortal from 3.12. */
@@ -189,8 +193,42 @@ export class Runtime {
     return s;
   }
 
+  /**
+   * A bytes object with these contents (PyBytes_FromStringAndSize): b'' and the one-byte
+   * values are the shared objects.
+   */
   bytes(value: Uint8Array): PyBytes {
+    if (value.length === 1) return this.byteChar(value[0]);
+    return this.freshBytes(value);
+  }
+
+  /**
+   * A bytes object allocated first and filled in afterwards (_PyBytes_FromSize,
+   * PyBytes_FromStringAndSize(NULL, n)): only b'' is shared; a one-byte result is new.
+   */
+  freshBytes(value: Uint8Array): PyBytes {
+    if (value.length === 0) return this.emptyBytes;
     return this.heap.allocate(new PyBytes(this.types.bytes, value));
+  }
+
+  /** A new bytearray holding a copy of `value`, with room for exactly that (PyByteArray_FromStringAndSize). */
+  newBytearray(value: Uint8Array): PyBytes {
+    return this.heap.allocate(new PyBytes(this.types.bytearray, value.slice()));
+  }
+
+  /**
+   * The shared bytes object of one byte. 3.10 makes it on first use and its cache keeps a
+   * reference; 3.11 has them all statically; 3.12 makes them immortal. (CPython's os.environ
+   * also holds the values of environment variables one character long, such as SHLVL=1:
+   * those references depend on the user's environment and are not simulated.)
+   */
+  private byteChar(byte: number): PyBytes {
+    let cached = this.byteChars[byte];
+    if (cached === undefined) {
+      cached = this.preexisting(new PyBytes(this.types.bytes, Uint8Array.of(byte)), this.lang.singletonBaseRefs.byteChar);
+      this.byteChars[byte] = cached;
+    }
+    return cached;
   }
 
   // --- containers ----------------------------------------------------------------------

@@ -38,13 +38,14 @@ export function strRepr(s: string): string {
   return out + quote;
 }
 
-function bytesRepr(b: Uint8Array): string {
+/** bytes_repr; bytearray_repr escapes a single quote even inside double quotes. */
+function bytesRepr(b: Uint8Array, bytearray = false): string {
   const hasSingle = b.includes(0x27);
   const hasDouble = b.includes(0x22);
   const quote = hasSingle && !hasDouble ? '"' : "'";
   let out = 'b' + quote;
   for (const c of b) {
-    if (c === quote.charCodeAt(0) || c === 0x5c) out += '\\' + String.fromCharCode(c);
+    if (c === quote.charCodeAt(0) || c === 0x5c || (bytearray && c === 0x27)) out += '\\' + String.fromCharCode(c);
     else if (c === 0x0a) out += '\\n';
     else if (c === 0x0d) out += '\\r';
     else if (c === 0x09) out += '\\t';
@@ -77,7 +78,7 @@ export function repr(rt: Runtime, obj: PyObject): string {
   if (obj instanceof PyFloat) return floatRepr(obj.value);
   if (obj instanceof PyComplex) return complexRepr(obj.real, obj.imag);
   if (obj instanceof PySingleton) return obj.name;
-  if (obj instanceof PyBytes) return obj.cls === rt.types.bytearray ? `bytearray(${bytesRepr(obj.value)})` : bytesRepr(obj.value);
+  if (obj instanceof PyBytes) return obj.cls === rt.types.bytearray ? `bytearray(${bytesRepr(obj.value, true)})` : bytesRepr(obj.value);
   const custom = userRepr(rt, obj);
   if (custom !== null) return custom;
   if (obj instanceof PyType) return `<class '${obj.qualifiedName()}'>`;

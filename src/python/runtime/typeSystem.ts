@@ -107,6 +107,8 @@ const EXCEPTION_TREE: readonly [string, string | null][] = [
   ['TypeError', 'Exception'],
   ['ValueError', 'Exception'],
   ['UnicodeError', 'ValueError'],
+  ['UnicodeDecodeError', 'UnicodeError'],
+  ['UnicodeEncodeError', 'UnicodeError'],
   ['Warning', 'Exception'],
   ['UserWarning', 'Warning'],
   ['DeprecationWarning', 'Warning'],
