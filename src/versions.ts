@@ -1,5 +1,5 @@
 import type { CollectorProfile } from './core/profile';
-import type { LanguageProfile } from './python/profile';
+import type { LanguageProfile, ObjectSizes, RuntimeMessages } from './python/profile';
 import type { PythonVersion } from './protocol';
 
 /**
@@ -18,6 +18,36 @@ export interface VersionProfile {
 const IMMORTAL_3_12 = 4294967295;
 /** 3.14 reports immortal counts as 3 << 30. */
 const IMMORTAL_3_14 = 3221225472;
+
+const MESSAGES_3_10: RuntimeMessages = {
+  unboundLocal: (name) => `local variable '${name}' referenced before assignment`,
+  unboundFree: (name) => `free variable '${name}' referenced before assignment in enclosing scope`,
+  intModuloByZero: 'integer division or modulo by zero',
+  emptyMinMax: (name) => `${name}() arg is an empty sequence`,
+  tooManyToUnpack: (expected) => `too many values to unpack (expected ${expected})`,
+};
+
+const MESSAGES_3_11: RuntimeMessages = {
+  ...MESSAGES_3_10,
+  unboundLocal: (name) => `cannot access local variable '${name}' where it is not associated with a value`,
+  unboundFree: (name) => `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`,
+};
+
+const MESSAGES_3_12: RuntimeMessages = {
+  ...MESSAGES_3_11,
+  intModuloByZero: 'integer modulo by zero',
+  emptyMinMax: (name) => `${name}() iterable argument is empty`,
+};
+
+const MESSAGES_3_14: RuntimeMessages = {
+  ...MESSAGES_3_12,
+  tooManyToUnpack: (expected, got) => (got === null ? `too many values to unpack (expected ${expected})` : `too many values to unpack (expected ${expected}, got ${got})`),
+};
+
+const SIZES_3_10: ObjectSizes = { intZero: 24, asciiStr: 49, compactStr: 72, latin1CharsHaveUtf8: false, dictKeysHeader: 40, dictStrKeyEntry: 24, plainInstance: 48, function: 144, heapType: 1072, staticType: 408 };
+const SIZES_3_11: ObjectSizes = { ...SIZES_3_10, intZero: 28, dictKeysHeader: 32, dictStrKeyEntry: 16, plainInstance: 56, function: 152, heapType: 1688, staticType: 424 };
+const SIZES_3_12: ObjectSizes = { ...SIZES_3_11, asciiStr: 41, compactStr: 56, latin1CharsHaveUtf8: true, plainInstance: 48, function: 160, heapType: 1704, staticType: 432 };
+const SIZES_3_13: ObjectSizes = { ...SIZES_3_12, heapType: 1712, staticType: 416 };
 
 const base310: LanguageProfile = {
   version: '3.10',
@@ -44,6 +74,12 @@ const base310: LanguageProfile = {
   compensatedFloatSum: false,
   bytearrayFromSequenceExact: false,
   bytesLiteralsHeldTwiceByParser: false,
+  closeReturnsValue: false,
+  separatelyInternedChars: '',
+  messages: MESSAGES_3_10,
+  closeClearsUnstartedFrame: true,
+  intBytesDefaults: false,
+  objectSizes: SIZES_3_10,
 };
 
 const generational: CollectorProfile = {
@@ -73,6 +109,10 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
       bytearrayFromSequenceExact: true,
       weakrefVectorcall: true,
       weakrefReprNameFromType: true,
+      separatelyInternedChars: 'abcdefhijklmnopqrstvwxyBCLST_',
+      messages: MESSAGES_3_11,
+      intBytesDefaults: true,
+      objectSizes: SIZES_3_11,
     },
     generationLabels: THREE_GENERATIONS,
   },
@@ -95,6 +135,11 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
       weakrefVectorcall: true,
       weakrefReprNameFromType: true,
       compensatedFloatSum: true,
+      separatelyInternedChars: 'abcdenprsx_',
+      messages: MESSAGES_3_12,
+      closeClearsUnstartedFrame: false,
+      intBytesDefaults: true,
+      objectSizes: SIZES_3_12,
     },
     generationLabels: THREE_GENERATIONS,
   },
@@ -119,6 +164,11 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
       weakproxyCompareHoldsReferent: true,
       setattrNoDictNote: true,
       compensatedFloatSum: true,
+      closeReturnsValue: true,
+      messages: MESSAGES_3_12,
+      closeClearsUnstartedFrame: false,
+      intBytesDefaults: true,
+      objectSizes: SIZES_3_13,
     },
     generationLabels: THREE_GENERATIONS,
   },
@@ -152,6 +202,11 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
       weakproxyCompareHoldsReferent: true,
       setattrNoDictNote: true,
       compensatedFloatSum: true,
+      closeReturnsValue: true,
+      messages: MESSAGES_3_14,
+      closeClearsUnstartedFrame: false,
+      intBytesDefaults: true,
+      objectSizes: SIZES_3_13,
     },
     generationLabels: ['young', 'old', 'old'],
   },

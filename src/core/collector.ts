@@ -49,6 +49,10 @@ function collectWithCallbacks(heap: Heap, generation: number, reason: 'manual' |
   } else {
     collectMain(heap, generation, report);
   }
+  const stats = heap.gc.stats[generation];
+  stats.collections++;
+  stats.collected += report.collected;
+  stats.uncollectable += report.uncollectable;
   heap.hooks.runGcCallbacks('stop', { generation, collected: report.collected, uncollectable: report.uncollectable });
   return report.collected + report.uncollectable;
 }

@@ -4,6 +4,12 @@ import type { CollectorProfile } from './profile';
 /** gc.DEBUG_SAVEALL: keep unreachable objects in gc.garbage instead of freeing them. */
 export const DEBUG_SAVEALL = 32;
 
+export interface GenerationStats {
+  collections: number;
+  collected: number;
+  uncollectable: number;
+}
+
 /**
  * The collector's state, as `struct _gc_runtime_state` holds it: the generation lists,
  * their counters and thresholds, and the switches the `gc` module sets.
@@ -36,6 +42,8 @@ export class GcState {
   workToDo = 0;
   /** 3.14: live objects of GC types. */
   heapSize = 0;
+  /** gc.get_stats(): per generation, the collections run and what they found. */
+  readonly stats: GenerationStats[] = [0, 1, 2].map(() => ({ collections: 0, collected: 0, uncollectable: 0 }));
 
   constructor(readonly profile: CollectorProfile) {
     this.thresholds = [...profile.defaultThresholds];

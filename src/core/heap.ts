@@ -419,9 +419,19 @@ export class Heap {
    * A line starts executing. From 3.12 a collection scheduled by an allocation runs here,
    * at the eval breaker, and belongs to the line before.
    */
+  /** Counts every step begun, traced or not (frames compare it to notice a call's steps). */
+  stepSerial = 0;
+
   beginStep(line: number, depth: number): void {
     this.runScheduledCollection();
+    this.stepSerial++;
     this.trace.beginStep(line, depth, this.gc.counts);
+  }
+
+  /** The frame at `depth` is back on `line` after a call whose lines were steps of their own. */
+  continueStep(line: number, depth: number): void {
+    this.stepSerial++;
+    this.trace.beginStep(line, depth, this.gc.counts, true);
   }
 
   /** Runs a collection an allocation scheduled (the eval breaker's _Py_RunGC). */

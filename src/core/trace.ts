@@ -53,6 +53,12 @@ export interface Step {
   readonly line: number;
   readonly depth: number;
   readonly firstEvent: number;
+  /**
+   * The step goes on with a line already begun: its frame is back from a call whose lines
+   * were steps of their own (a class statement after its body ran). It belongs to the
+   * execution of the last step of that line at this depth.
+   */
+  readonly continuation: boolean;
 }
 
 export interface OutputChunk {
@@ -74,6 +80,7 @@ export class Trace {
   private stepLines = new Int32Array(1024);
   private stepDepths = new Int32Array(1024);
   private stepFirstEvents = new Int32Array(1024);
+  private stepContinues = new Uint8Array(1024);
   /** gc.get_count() as each step began, three per step. */
   private stepGcCounts = new Int32Array(3 * 1024);
   private count = 0;
@@ -172,8 +179,8 @@ export class Trace {
     return this.events[i * EVENT_WIDTH] >> 8;
   }
 
-  /** Marks the start of one execution of `line`, `depth` calls deep. */
-  beginStep(line: number, depth: number, gcCounts: readonly number[]): void {
+  /** Marks the start of one execution of `line`, `depth` calls deep (or its continuation). */
+  beginStep(line: number, depth: number, gcCounts: readonly number[], continuation = false): void {
     if (!this.enabled) return;
     const i = this.count;
     if (i >= this.stepLines.length) {
@@ -181,7 +188,11 @@ export class Trace {
       this.stepDepths = grow(this.stepDepths);
       this.stepFirstEvents = grow(this.stepFirstEvents);
       this.stepGcCounts = grow(this.stepGcCounts);
+      const continues = new Uint8Array(this.stepLines.length);
+      continues.set(this.stepContinues);
+      this.stepContinues = continues;
     }
+    this.stepContinues[i] = continuation ? 1 : 0;
     this.stepLines[i] = line;
     this.stepDepths[i] = depth;
     this.stepFirstEvents[i] = this.eventCount;
@@ -198,6 +209,7 @@ export class Trace {
       line: this.stepLines[index],
       depth: this.stepDepths[index],
       firstEvent: this.stepFirstEvents[index],
+      continuation: this.stepContinues[index] === 1,
     };
   }
 
@@ -206,13 +218,16 @@ export class Trace {
   }
 
   /**
-   * The event that ends the execution of step `index`: the next step at the same depth or
-   * shallower, so a line that calls a function includes everything the call did.
+   * The event that ends the execution of step `index`: the next step at the same depth
+   * (other than the line's own continuation after a call) or shallower, so a line that
+   * calls a function includes everything the call did — and a line of the callee ends
+   * when the call returns.
    */
   stepEndEvent(index: number): number {
     const depth = this.stepDepths[index];
     for (let i = index + 1; i < this.count; i++) {
-      if (this.stepDepths[i] <= depth) return this.stepFirstEvents[i];
+      const d = this.stepDepths[i];
+      if (d < depth || (d === depth && this.stepContinues[i] === 0)) return this.stepFirstEvents[i];
     }
     return this.eventCount;
   }
@@ -234,10 +249,10 @@ export class Trace {
     return found;
   }
 
-  /** Every step that executed `line`, in order. */
+  /** Every step that began an execution of `line`, in order (continuations are part of theirs). */
   stepsOfLine(line: number): number[] {
     const found: number[] = [];
-    for (let i = 0; i < this.count; i++) if (this.stepLines[i] === line) found.push(i);
+    for (let i = 0; i < this.count; i++) if (this.stepLines[i] === line && this.stepContinues[i] === 0) found.push(i);
     return found;
   }
 
@@ -272,3 +287,22 @@ function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
 }
 
 export type { ObjectId };
+
+/**
+ * Of several executions of one line (each given by a step), the one that finishes last,
+ * 1-based (0 for none). `class A:` runs in the module and again as the first line of the
+ * class body; the module's run, which binds `A`, finishes after the body's. In a
+ * recursion the outermost call finishes last.
+ */
+export function executionFinishingLast(executions: readonly number[], trace: { stepEndEvent(index: number): number }): number {
+  let best = 0;
+  let bestEnd = -1;
+  executions.forEach((step, i) => {
+    const end = trace.stepEndEvent(step);
+    if (end >= bestEnd) {
+      best = i + 1;
+      bestEnd = end;
+    }
+  });
+  return best;
+}

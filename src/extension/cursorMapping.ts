@@ -4,6 +4,7 @@
  * multi-line statement), and what to say when a line never ran. Pure: used by the worker
  * (with a session's trace) and by the host (for the empty states).
  */
+import { executionFinishingLast } from '../core/trace';
 import type { LineInfo, RunOutcome } from './worker/protocol';
 
 /** The little of a trace this module reads. */
@@ -139,16 +140,7 @@ export function lineInfos(lines: readonly string[], executionCount: (line: numbe
  * a recursion, the outermost call finishes last. 1-based; 0 when there are none.
  */
 export function defaultExecution(executions: readonly number[], trace: StepTrace): number {
-  let best = 0;
-  let bestEnd = -1;
-  executions.forEach((step, i) => {
-    const end = trace.stepEndEvent(step);
-    if (end >= bestEnd) {
-      best = i + 1;
-      bestEnd = end;
-    }
-  });
-  return best;
+  return executionFinishingLast(executions, trace);
 }
 
 /** The execution to show: the chosen one if still in range, else the last. */

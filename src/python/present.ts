@@ -45,10 +45,7 @@ interface Index {
 function index(snapshot: HeapSnapshot): Index {
   const byId = new Map(snapshot.objects.map((o) => [o.id, o]));
   const rootsById = new Map(snapshot.roots.map((r) => [r.id, r]));
-  let mainDict: number | null = null;
-  const modules = snapshot.roots.find((r) => r.name === 'sys.modules');
-  const mainModule = modules?.references.find((r) => r.label === '__main__');
-  if (mainModule) mainDict = byId.get(mainModule.target)?.references.find((r) => r.label === '__dict__')?.target ?? null;
+  const mainDict = mainModuleDict(snapshot, byId);
   // A class body's namespace is held while the body runs.
   const classNamespaces = new Map<number, string>();
   const transit = snapshot.roots.find((r) => r.name === 'a value being passed');
@@ -59,6 +56,15 @@ function index(snapshot: HeapSnapshot): Index {
     if (frame) classNamespaces.set(ns.target, frame.name);
   });
   return { byId, rootsById, mainDict, classNamespaces };
+}
+
+/** The id of __main__'s globals dict: sys.modules['__main__'].__dict__ (the interpreter root holds sys.modules). */
+export function mainModuleDict(snapshot: HeapSnapshot, byId: ReadonlyMap<number, SnapshotObject>): number | null {
+  const interpreter = snapshot.roots.find((r) => r.name === 'sys.modules');
+  const modulesId = interpreter?.references.find((r) => r.label === 'sys.modules')?.target;
+  const mainId = modulesId === undefined ? undefined : byId.get(modulesId)?.references.find((r) => r.label === "['__main__']")?.target;
+  if (mainId === undefined) return null;
+  return byId.get(mainId)?.references.find((r) => r.label === '__dict__')?.target ?? null;
 }
 
 /** `['name']` (a dict entry label) → `name` when the key is a str. */

@@ -2,6 +2,40 @@
  * The Python language's rules that differ between CPython versions and that a learner can
  * see. The collector's half lives in `core/profile.ts`; `versions.ts` fills both.
  */
+/** Error messages whose wording changed between versions. */
+export interface RuntimeMessages {
+  unboundLocal(name: string): string;
+  unboundFree(name: string): string;
+  /** int % 0 and divmod(int, 0). */
+  readonly intModuloByZero: string;
+  /** min()/max() of an empty iterable. */
+  emptyMinMax(name: string): string;
+  /** x, y = [1, 2, 3]; `got` is known for sequences of known length. */
+  tooManyToUnpack(expected: number, got: number | null): string;
+}
+
+/** Object layout sizes in bytes that changed between versions (sys.getsizeof). */
+export interface ObjectSizes {
+  /** int 0 (no digits before 3.11, one zero digit from 3.11). */
+  readonly intZero: number;
+  /** An ASCII str: this plus one byte per character. */
+  readonly asciiStr: number;
+  /** Other strs: this plus the character width times (length + 1). */
+  readonly compactStr: number;
+  /** 3.12+: the static one-character strings 128–255 carry their UTF-8 form too. */
+  readonly latin1CharsHaveUtf8: boolean;
+  /** A dict's keys table: header size, and the entry size when every key is a str. */
+  readonly dictKeysHeader: number;
+  readonly dictStrKeyEntry: number;
+  /** An instance of a class without __slots__. */
+  readonly plainInstance: number;
+  /** A function object; a class (heap type) object. */
+  readonly function: number;
+  readonly heapType: number;
+  /** A builtin type object (int, list). */
+  readonly staticType: number;
+}
+
 export interface LanguageProfile {
   readonly version: '3.10' | '3.11' | '3.12' | '3.13' | '3.14';
   /** The small-int cache: ints in this range are one shared object each. */
@@ -75,4 +109,19 @@ export interface LanguageProfile {
    * constant and the literal joined from it), so a bytes constant has one more reference.
    */
   readonly bytesLiteralsHeldTwiceByParser: boolean;
+  /**
+   * One-character names that start-up interned (3.11, 3.12) as objects of their own, apart
+   * from the one-character cache: the literal "p" is then not the "p" that indexing or chr()
+   * returns. 3.10 and 3.13 intern the cached character itself.
+   */
+  readonly separatelyInternedChars: string;
+  readonly messages: RuntimeMessages;
+  /** 3.10/3.11: closing a never-started generator clears its frame (its arguments go at once). */
+  readonly closeClearsUnstartedFrame: boolean;
+  /** 3.11+: int.to_bytes/from_bytes default to length 1 and 'big'. */
+  readonly intBytesDefaults: boolean;
+  /** sys.getsizeof's layout figures (64-bit Linux). */
+  readonly objectSizes: ObjectSizes;
+  /** 3.13+: generator.close() returns what the generator returned while handling GeneratorExit. */
+  readonly closeReturnsValue: boolean;
 }

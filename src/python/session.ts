@@ -1,6 +1,7 @@
 import type { HeapSnapshot, SnapshotObject } from '../core/snapshot';
 import type { HeapView, PythonVersion } from '../protocol';
-import { present } from './present';
+import { executionFinishingLast } from '../core/trace';
+import { mainModuleDict, present } from './present';
 import { simulate, SimulationOptions, SimulationResult } from './simulate';
 
 /**
@@ -39,13 +40,13 @@ export class SimulationSession {
   }
 
   /**
-   * The view for the `execution`-th (1-based; default the last) run of `line`, or null
-   * when the line never ran.
+   * The view for the `execution`-th (1-based; by default the one that finishes last) run
+   * of `line`, or null when the line never ran.
    */
   view(line: number, execution: number | undefined, source: Omit<HeapView['source'], 'line' | 'lineText'>, maxObjects?: number): HeapView | null {
     const steps = this.executionsOfLine(line);
     if (steps.length === 0) return null;
-    const index = Math.min(Math.max(1, execution ?? steps.length), steps.length);
+    const index = Math.min(Math.max(1, execution ?? executionFinishingLast(steps, this.result.trace)), steps.length);
     const snapshot = this.snapshot(steps[index - 1]);
     return present(snapshot, {
       version: this.result.version,
@@ -58,13 +59,13 @@ export class SimulationSession {
 
   /**
    * "Run GC" at the cursor: simulates gc.collect(generation) right after the chosen
-   * execution of `line` (default the last). The new session's last step holds the
+   * execution of `line` (by default the one that finishes last). The new session's last step holds the
    * collection; null when the line never ran.
    */
   collectAfter(line: number, execution: number | undefined, generation: number, options: SimulationOptions): SimulationSession | null {
     const steps = this.executionsOfLine(line);
     if (steps.length === 0) return null;
-    const step = steps[Math.min(Math.max(1, execution ?? steps.length), steps.length) - 1];
+    const step = steps[Math.min(Math.max(1, execution ?? executionFinishingLast(steps, this.result.trace)), steps.length) - 1];
     const depth = this.result.trace.step(step).depth;
     return new SimulationSession(this.source, { ...options, shutdown: false, gcProbe: { step, depth, line, generation } });
   }
@@ -106,10 +107,8 @@ export class SimulationSession {
       if (target !== undefined) break;
     }
     if (target === undefined) {
-      const modules = snapshot.roots.find((r) => r.name === 'sys.modules');
-      const main = modules?.references.find((r) => r.label === '__main__');
-      const dictId = main ? byId.get(main.target)?.references.find((r) => r.label === '__dict__')?.target : undefined;
-      const dict = dictId !== undefined ? byId.get(dictId) : undefined;
+      const dictId = mainModuleDict(snapshot, byId);
+      const dict = dictId !== null ? byId.get(dictId) : undefined;
       target = dict?.references.find((r) => r.label === `['${first}']`)?.target;
     }
     for (const part of rest) {

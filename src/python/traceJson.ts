@@ -70,7 +70,7 @@ export function traceToJson(result: SimulationResult): TraceJson {
   for (let i = 0; i < trace.stepCount; i++) {
     const step = trace.step(i);
     const end = i + 1 < trace.stepCount ? trace.step(i + 1).firstEvent : trace.length;
-    steps.push({ line: step.line, depth: step.depth, gcCounts: trace.gcCountsAtStep(i), events: slice(step.firstEvent, end) });
+    steps.push({ line: step.line, depth: step.depth, continuation: step.continuation, gcCounts: trace.gcCountsAtStep(i), events: slice(step.firstEvent, end) });
   }
   return {
     version: result.version.version,

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isHeapView, type HeapView } from '../../src/protocol';
 import { SimulationSession } from '../../src/python/session';
 import { Harness, type PanelPage } from './harness';
@@ -8,7 +9,8 @@ import { Harness, type PanelPage } from './harness';
  * The panel on real simulator output (src/python/session.ts) for the seed examples, next to
  * the hand-made fixtures: every view validates, and the picture shows CPython's numbers.
  */
-const CONFORMANCE = '/work/shared/conformance';
+// The project's copy of the shared conformance cases (a clean clone has no ../shared).
+const CONFORMANCE = join(__dirname, '../../../test/python/conformance');
 
 function session(source: string, version: '3.12' | '3.10' = '3.12'): SimulationSession {
   return new SimulationSession(source, { version, fileName: 'seed.py' });

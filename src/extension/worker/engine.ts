@@ -215,7 +215,10 @@ function stepsByLine(session: SimulationSession): Map<number, number[]> {
   const trace = session.result.trace;
   const byLine = new Map<number, number[]>();
   for (let i = 0; i < session.result.programSteps; i++) {
-    const line = trace.step(i).line;
+    const step = trace.step(i);
+    // A continuation is part of the execution its line began earlier.
+    if (step.continuation) continue;
+    const line = step.line;
     let steps = byLine.get(line);
     if (steps === undefined) byLine.set(line, (steps = []));
     steps.push(i);

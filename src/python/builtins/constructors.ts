@@ -31,20 +31,7 @@ export function toInt(rt: Runtime, value: PyObject, base = 10): PyObject {
     if (!Number.isFinite(value.value)) throw rt.error(Number.isNaN(value.value) ? 'ValueError' : 'OverflowError', Number.isNaN(value.value) ? 'cannot convert float NaN to integer' : 'cannot convert float infinity to integer');
     return rt.int(Number.isSafeInteger(Math.trunc(value.value)) ? Math.trunc(value.value) : normalizeInt(BigInt(Math.trunc(value.value))));
   }
-  if (value instanceof PyStr) {
-    const text = value.value.trim().replace(/_/g, '');
-    const ok = base === 10 ? /^[+-]?\d+$/.test(text) : /^[+-]?[0-9a-z]+$/i.test(text);
-    if (!ok) throw rt.error('ValueError', `invalid literal for int() with base ${base}: ${rt.vm.p.repr(value)}`);
-    const negative = text.startsWith('-');
-    const digits = text.replace(/^[+-]/, '');
-    let v = 0n;
-    for (const ch of digits.toLowerCase()) {
-      const d = parseInt(ch, 36);
-      if (d >= base) throw rt.error('ValueError', `invalid literal for int() with base ${base}: ${rt.vm.p.repr(value)}`);
-      v = v * BigInt(base) + BigInt(d);
-    }
-    return rt.int(negative ? -v : v);
-  }
+  if (value instanceof PyStr) return rt.int(parseIntLiteral(rt, value, base));
   if (value.cls.isHeapType) {
     for (const name of ['__int__', '__index__']) {
       const m = typeLookup(rt, value.cls, name);
@@ -52,6 +39,46 @@ export function toInt(rt: Runtime, value: PyObject, base = 10): PyObject {
     }
   }
   throw rt.error('TypeError', `int() argument must be a string, a bytes-like object or a real number, not '${value.cls.name}'`);
+}
+
+/**
+ * PyLong_FromString: optional sign, a 0x/0o/0b prefix when the base allows it (base 0
+ * reads the base from it), single underscores between digits.
+ */
+function parseIntLiteral(rt: Runtime, original: PyStr, requestedBase: number): bigint {
+  if (requestedBase !== 0 && (requestedBase < 2 || requestedBase > 36)) throw rt.error('ValueError', 'int() base must be >= 2 and <= 36, or 0');
+  const fail = (): never => {
+    throw rt.error('ValueError', `invalid literal for int() with base ${requestedBase}: ${rt.vm.p.repr(original)}`);
+  };
+  let text = original.value.trim();
+  let negative = false;
+  if (text.startsWith('+') || text.startsWith('-')) {
+    negative = text.startsWith('-');
+    text = text.slice(1);
+  }
+  let base = requestedBase;
+  const prefix = text.slice(0, 2).toLowerCase();
+  const prefixBase = prefix === '0x' ? 16 : prefix === '0o' ? 8 : prefix === '0b' ? 2 : 0;
+  let afterPrefix = false;
+  if (prefixBase !== 0 && (base === 0 || base === prefixBase)) {
+    base = prefixBase;
+    text = text.slice(2);
+    afterPrefix = true;
+  } else if (base === 0) {
+    base = 10;
+    // Base 0 reads "010" as an error, as a literal would be, but "000" is zero.
+    if (/^0[0_]*[1-9]/.test(text)) fail();
+  }
+  if (afterPrefix && text.startsWith('_')) text = text.slice(1);
+  if (text === '' || text.startsWith('_') || text.endsWith('_') || text.includes('__')) fail();
+  let v = 0n;
+  for (const ch of text.toLowerCase()) {
+    if (ch === '_') continue;
+    const d = parseInt(ch, 36);
+    if (Number.isNaN(d) || d >= base) fail();
+    v = v * BigInt(base) + BigInt(d);
+  }
+  return negative ? -v : v;
 }
 
 export function toFloat(rt: Runtime, value: PyObject): PyObject {
@@ -82,6 +109,10 @@ export function makeRange(rt: Runtime, args: readonly PyObject[]): PyStruct {
   const values = args.map((a) => intValue(rt, a, 'range'));
   const [start, stop, step] = values.length === 1 ? [0, values[0], 1] : [values[0], values[1], values[2] ?? 1];
   if (step === 0 || step === 0n) throw rt.error('ValueError', 'range() arg 3 must not be zero');
+  return newRange(rt, start, stop, step);
+}
+
+export function newRange(rt: Runtime, start: number | bigint, stop: number | bigint, step: number | bigint): PyStruct {
   const range = rt.heap.allocate(new PyStruct(rt.types.range));
   range.state = { start, stop, step };
   return range;
@@ -96,6 +127,17 @@ export function rangeLength(r: PyStruct): number {
   const [a, b, s] = [Number(start), Number(stop), Number(step)];
   if (s > 0) return a < b ? Math.floor((b - a - 1) / s) + 1 : 0;
   return a > b ? Math.floor((a - b - 1) / -s) + 1 : 0;
+}
+
+/** len(x) for objects that have a length (_PyObject_HasLen), else 0. */
+function iterationLengthIfSized(rt: Runtime, obj: PyObject): number {
+  const sized = obj instanceof PyList || obj instanceof PyTuple || obj instanceof PyStr || obj instanceof PyDict || obj instanceof PySet || obj instanceof PyBytes || rt.vm.p.specialLength(obj) !== null || (obj.cls.isHeapType && typeLookup(rt, obj.cls, '__len__') !== undefined);
+  return sized ? rt.vm.p.len(obj) : 0;
+}
+
+function singletonOf(rt: Runtime, typeName: string, instance: PyObject, args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null): PyObject {
+  if (args.length || kwargs?.size) throw rt.error('TypeError', `${typeName} takes no arguments`);
+  return instance;
 }
 
 function newStruct(rt: Runtime, type: PyType, fields: Record<string, PyObject>, state: unknown = null, gc = true): PyStruct {
@@ -123,6 +165,10 @@ const BUILTIN_CONSTRUCTORS: Record<string, Constructor> = {
     return rt.vm.p.makeComplex(real, imag);
   },
   bool: (rt, args) => rt.bool(args.length > 0 && rt.vm.p.truthy(args[0])),
+  // The singletons' types give back the one instance.
+  NoneType: (rt, args, kwargs) => singletonOf(rt, 'NoneType', rt.none, args, kwargs),
+  ellipsis: (rt, args, kwargs) => singletonOf(rt, 'EllipsisType', rt.ellipsis, args, kwargs),
+  NotImplementedType: (rt, args, kwargs) => singletonOf(rt, 'NotImplementedType', rt.notImplemented, args, kwargs),
   str: (rt, args) => {
     if (args.length === 0) return rt.emptyString;
     if (args[0] instanceof PyStr && args[0].cls === rt.types.str) return args[0];
@@ -136,6 +182,9 @@ const BUILTIN_CONSTRUCTORS: Record<string, Constructor> = {
     const list = rt.newList();
     if (args.length) {
       rt.transitResult(list);
+      // list___init__: a sized iterable gets exactly enough room first.
+      const sized = iterationLengthIfSized(rt, args[0]);
+      if (sized > 0) list.preallocate(sized);
       rt.vm.p.listExtend(list, args[0]);
       return list;
     }

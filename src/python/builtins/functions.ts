@@ -1,6 +1,6 @@
-import { PyComplex, PyFloat, PyInt, PyStr } from '../objects/atoms';
+import { PyBytes, PyComplex, PyFloat, PyInt, PyStr } from '../objects/atoms';
 import { NativeFunction, PyObject, PyType } from '../objects/base';
-import { PyBuiltin } from '../objects/callables';
+import { PyBuiltin, PyGenerator } from '../objects/callables';
 import { PyDict, PyList, PyTuple } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
 import { intToFloat, roundFloat, toBig } from '../format/numbers';
@@ -9,7 +9,7 @@ import { buildClass } from '../runtime/calls';
 import { dictSet } from '../runtime/dicts';
 import { collect } from '../runtime/iteration';
 import type { Runtime } from '../runtime/runtime';
-import { addressOf, format } from '../runtime/text';
+import { addressOf, asciiRepr, format } from '../runtime/text';
 import { sortList } from './methods';
 
 /** The builtins module: print, len, id, isinstance, sorted... and the builtin types. */
@@ -28,7 +28,7 @@ export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
       const items = args.length === 1 ? collect(rt, args[0]) : [...args];
       if (items.length === 0) {
         if (dflt !== undefined) return dflt;
-        throw rt.error('ValueError', rt.lang.version === '3.10' || rt.lang.version === '3.11' ? `${name}() arg is an empty sequence` : `${name}() iterable argument is empty`);
+        throw rt.error('ValueError', rt.lang.messages.emptyMinMax(name));
       }
       let best = items[0];
       let bestKey = key === none ? best : p().own(p().call(key, [best], null));
@@ -63,18 +63,7 @@ export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
     },
     id: (args) => rt.int(addressOf(args[0])),
     repr: (args) => rt.str(p().repr(args[0])),
-    ascii: (args) =>
-      rt.str(
-        [...p().repr(args[0])]
-          .map((c) => {
-            const code = c.codePointAt(0)!;
-            if (code < 0x80) return c;
-            if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
-            if (code < 0x10000) return `\\u${code.toString(16).padStart(4, '0')}`;
-            return `\\U${code.toString(16).padStart(8, '0')}`;
-          })
-          .join(''),
-      ),
+    ascii: (args) => rt.str(asciiRepr(p().repr(args[0]))),
     hash: (args) => rt.int(p().hashValue(args[0])),
     abs(args) {
       const x = args[0];
@@ -119,14 +108,7 @@ export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
     },
     min: (args, kwargs) => minMax('min', args, kwargs),
     max: (args, kwargs) => minMax('max', args, kwargs),
-    sum(args, kwargs) {
-      return p().scope(() => {
-        let total: PyObject = kw(kwargs, 'start') ?? args[1] ?? rt.int(0);
-        if (total instanceof PyStr) throw rt.error('TypeError', "sum() can't sum strings [use ''.join(seq) instead]");
-        for (const item of collect(rt, args[0])) total = p().own(p().binaryOp(0, total, item, false));
-        return total;
-      });
-    },
+    sum: (args, kwargs) => sum(rt, args[0], kw(kwargs, 'start') ?? args[1] ?? rt.int(0)),
     any: (args) => rt.bool(anyAll(rt, args[0], true)),
     all: (args) => rt.bool(!anyAll(rt, args[0], false)),
     sorted(args, kwargs) {
@@ -189,6 +171,18 @@ export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
       return p().getIter(args[0]);
     },
     next(args) {
+      if (args[0] instanceof PyGenerator && args.length > 1) {
+        // The default replaces StopIteration, whatever value the generator returned.
+        const step = rt.vm.resume(args[0], rt.none, null);
+        if (step !== null && !step.done) return step.value;
+        if (step !== null) p().discard(step.value);
+        return args[1];
+      }
+      if (args[0] instanceof PyGenerator) {
+        const item = rt.vm.resumeGenerator(args[0], rt.none, null);
+        if (item === null) throw rt.error('StopIteration');
+        return item;
+      }
       const item = p().next(args[0]);
       if (item === null) {
         if (args.length > 1) return args[1];
@@ -253,6 +247,50 @@ function radix(rt: Runtime, o: PyObject, base: number, prefix: string): string {
   return (v < 0n ? '-' : '') + prefix + (v < 0n ? -v : v).toString(base);
 }
 
+/**
+ * builtin_sum: ints and then floats add up in C without making an object per step (so the
+ * partial sums never appear on the heap); floats from 3.12 with Neumaier's compensation.
+ * Anything else goes through `+`.
+ */
+function sum(rt: Runtime, iterable: PyObject, start: PyObject): PyObject {
+  const p = rt.vm.p;
+  if (start instanceof PyStr) throw rt.error('TypeError', "sum() can't sum strings [use ''.join(seq) instead]");
+  if (start instanceof PyBytes) throw rt.error('TypeError', "sum() can't sum bytes [use b''.join(seq) instead]");
+  return p.scope(() => {
+    const items = collect(rt, iterable);
+    let i = 0;
+    let total: PyObject = start;
+    const exactInt = (o: PyObject): o is PyInt => o instanceof PyInt && (o.cls === rt.types.int || o.cls === rt.types.bool);
+    if (exactInt(total) && total.cls === rt.types.int) {
+      let acc = BigInt(total.value);
+      while (i < items.length && exactInt(items[i])) acc += BigInt((items[i++] as PyInt).value);
+      total = p.own(rt.int(acc));
+    }
+    if (i < items.length && total instanceof PyInt && total.cls === rt.types.int && items[i] instanceof PyFloat && items[i].cls === rt.types.float) {
+      total = p.own(rt.float(Number(total.value)));
+    }
+    if (total instanceof PyFloat && total.cls === rt.types.float) {
+      let hi = total.value;
+      let compensation = 0;
+      const startIndex = i;
+      for (; i < items.length; i++) {
+        const item = items[i];
+        let x: number;
+        if (item instanceof PyFloat && item.cls === rt.types.float) x = item.value;
+        else if (exactInt(item)) x = Number(item.value);
+        else break;
+        const t = hi + x;
+        if (rt.lang.compensatedFloatSum) compensation += Math.abs(hi) >= Math.abs(x) ? hi - t + x : x - t + hi;
+        hi = t;
+      }
+      if (compensation !== 0 && Number.isFinite(compensation)) hi += compensation;
+      if (i > startIndex) total = p.own(rt.float(hi));
+    }
+    for (; i < items.length; i++) total = p.own(p.binaryOp(0, total, items[i], false));
+    return total;
+  });
+}
+
 function anyAll(rt: Runtime, iterable: PyObject, wanted: boolean): boolean {
   const p = rt.vm.p;
   let found = false;
@@ -293,7 +331,7 @@ export function isInstance(rt: Runtime, obj: PyObject, spec: PyObject): boolean 
 export function installBuiltins(rt: Runtime, dict: PyDict): void {
   const put = (name: string, value: PyObject): void => dictSet(rt, dict, rt.intern(name), value);
   for (const [name, impl] of Object.entries(builtinFunctions(rt))) {
-    const fn = rt.preexisting(new PyBuiltin(rt.types.builtin_function_or_method, name, impl), 1);
+    const fn = rt.preexistingTracked(new PyBuiltin(rt.types.builtin_function_or_method, name, impl), 1);
     put(name, fn);
     if (name === '__build_class__') rt.buildClass = fn;
   }

@@ -1,4 +1,4 @@
-import { PyFloat, PyInt, PyStr } from '../objects/atoms';
+import { PyBytes, PyFloat, PyInt, PyStr } from '../objects/atoms';
 import type { NativeFunction, NativeSlots, PyObject } from '../objects/base';
 import { PyType } from '../objects/base';
 import { PyCell, PyCode, PyFrameObject, PyFunction, PyGenerator, PyMethod, PyTraceback } from '../objects/callables';
@@ -172,7 +172,19 @@ export function installMethods(rt: Runtime): void {
       return p().copyDict(self as PyDict);
     },
   });
-  t.dict.native = { methods: dictMethods };
+  t.dict.native = {
+    methods: dictMethods,
+    classMethods: methods({
+      // dict.fromkeys(iterable, value=None): every key shares the one value.
+      fromkeys: (cls, args) =>
+        p().scope(() => {
+          const value = args[1] ?? none;
+          const made = p().own(p().call(cls, [], null));
+          for (const key of collect(rt, args[0])) p().setitem(made, key, value);
+          return made;
+        }),
+    }),
+  };
 
   const setMethods = methods({
     add(self, args) {
@@ -216,6 +228,26 @@ export function installMethods(rt: Runtime): void {
     issubset: (self, args) => rt.bool(asSet(rt, args[0], (other) => (self as PySet).items.every((x) => setFind(rt, other, x) >= 0))),
     issuperset: (self, args) => rt.bool(asSet(rt, args[0], (other) => other.items.every((x) => setFind(rt, self as PySet, x) >= 0))),
     isdisjoint: (self, args) => rt.bool(asSet(rt, args[0], (other) => !(self as PySet).items.some((x) => setFind(rt, other, x) >= 0))),
+    difference_update(self, args) {
+      for (const a of args) p().run(() => collect(rt, a).forEach((x) => setDiscard(rt, self as PySet, x)));
+      return none;
+    },
+    intersection_update(self, args) {
+      for (const a of args) {
+        p().run(() => {
+          const keep = p().own(setCombine(rt, self as PySet, [a], 'BitAnd')) as PySet;
+          p().setReplace(self as PySet, keep);
+        });
+      }
+      return none;
+    },
+    symmetric_difference_update(self, args) {
+      p().run(() => {
+        const other = p().own(p().call(t.set, [args[0]], null)) as PySet;
+        for (const x of other.items) if (!setDiscard(rt, self as PySet, x)) setAdd(rt, self as PySet, x);
+      });
+      return none;
+    },
   });
   t.set.native = { methods: setMethods };
   t.frozenset.native = { methods: Object.fromEntries(Object.entries(setMethods).filter(([k]) => ['copy', 'union', 'intersection', 'difference', 'symmetric_difference', 'issubset', 'issuperset', 'isdisjoint'].includes(k))) };
@@ -225,11 +257,34 @@ export function installMethods(rt: Runtime): void {
   t.int.native = {
     methods: methods({
       bit_length: (self) => rt.int(bitLength((self as PyInt).value)),
+      bit_count: (self) => rt.int([...BigInt((self as PyInt).value).toString(2)].filter((c) => c === '1').length),
+      as_integer_ratio: (self) => rt.newTuple([self.cls === t.int ? self : rt.int((self as PyInt).value), rt.int(1)]),
+      to_bytes(self, args, kwargs) {
+        const length = args[0] ?? kwargs?.get('length') ?? (rt.lang.intBytesDefaults ? rt.int(1) : undefined);
+        const order = args[1] ?? kwargs?.get('byteorder') ?? (rt.lang.intBytesDefaults ? rt.str('big') : undefined);
+        if (length === undefined) throw rt.error('TypeError', "to_bytes() missing required argument 'length' (pos 1)");
+        if (order === undefined) throw rt.error('TypeError', "to_bytes() missing required argument 'byteorder' (pos 2)");
+        return rt.freshBytes(intToBytes(rt, BigInt((self as PyInt).value), Number((length as PyInt).value), byteOrder(rt, order), p().truthy(kwargs?.get('signed') ?? rt.false_)));
+      },
       __index__: (self) => self,
       conjugate: (self) => self,
       is_integer: () => rt.true_,
     }),
     getters: { real: (self) => self, imag: () => rt.int(0), numerator: (self) => self, denominator: () => rt.int(1) },
+    classMethods: methods({
+      from_bytes(cls, args, kwargs) {
+        const source = args[0] ?? kwargs?.get('bytes');
+        const order = args[1] ?? kwargs?.get('byteorder') ?? (rt.lang.intBytesDefaults ? rt.str('big') : undefined);
+        if (source === undefined) throw rt.error('TypeError', "from_bytes() missing required argument 'bytes' (pos 1)");
+        if (order === undefined) throw rt.error('TypeError', "from_bytes() missing required argument 'byteorder' (pos 2)");
+        let data: number[] = [];
+        p().run(() => {
+          data = source instanceof PyBytes ? [...source.value] : collect(rt, source).map((x) => Number((x as PyInt).value));
+        });
+        const value = bytesToInt(data, byteOrder(rt, order), p().truthy(kwargs?.get('signed') ?? rt.false_));
+        return cls === t.int ? rt.int(value) : p().scope(() => p().call(cls, [p().own(rt.int(value))], null));
+      },
+    }),
   };
   t.float.native = {
     methods: methods({
@@ -298,6 +353,30 @@ export function installMethods(rt: Runtime): void {
       __cause__: (self) => (self as PyStruct).get('__cause__') ?? none,
       __suppress_context__: (self) => rt.bool(((self as PyStruct).state as { suppressContext?: boolean } | null)?.suppressContext === true),
     },
+    setters: {
+      args: (self, value) => p().run(() => (self as PyStruct).set(rt.heap, 'args', p().own(rt.newTuple(collect(rt, value))))),
+      __traceback__(self, value) {
+        if (value !== none && value.cls !== t.traceback) throw rt.error('TypeError', '__traceback__ must be a traceback or None');
+        setOrClear(self as PyStruct, '__traceback__', value);
+      },
+      __context__(self, value) {
+        if (value !== none && !value.cls.isSubtypeOf(baseException)) throw rt.error('TypeError', 'exception context must be None or derive from BaseException');
+        setOrClear(self as PyStruct, '__context__', value);
+      },
+      __cause__(self, value) {
+        if (value !== none && !value.cls.isSubtypeOf(baseException)) throw rt.error('TypeError', 'exception cause must be None or derive from BaseException');
+        setOrClear(self as PyStruct, '__cause__', value);
+        (self as PyStruct).state = { ...((self as PyStruct).state as object), suppressContext: true };
+      },
+      __suppress_context__(self, value) {
+        (self as PyStruct).state = { ...((self as PyStruct).state as object), suppressContext: p().truthy(value) };
+      },
+    },
+  };
+  // None stored in an exception's field is no reference at all (the C field is NULL).
+  const setOrClear = (exc: PyStruct, field: string, value: PyObject): void => {
+    if (value === none) exc.clear(rt.heap, field);
+    else exc.set(rt.heap, field, value);
   };
   const stop = t.exceptions.get('StopIteration')!;
   stop.native = { getters: { value: (self) => exceptionArgs(self as PyStruct)[0] ?? none } };
@@ -334,6 +413,7 @@ export function installMethods(rt: Runtime): void {
         return v;
       },
     },
+    setters: { cell_contents: (self, value) => (self as PyCell).set(rt.heap, 'cell_contents', value) },
   };
   t.method.native = { getters: { __self__: (self) => (self as PyMethod).get('__self__')!, __func__: (self) => (self as PyMethod).get('__func__')! } };
   t.builtin_function_or_method.native = {
@@ -387,10 +467,7 @@ export function installMethods(rt: Runtime): void {
         if (exc instanceof PyType) exc = rt.vm.p.instantiateException(exc, args.slice(1, 2));
         return generatorStep(rt, self as PyGenerator, none, exc);
       },
-      close(self) {
-        rt.vm.closeGenerator(self as PyGenerator);
-        return none;
-      },
+      close: (self) => rt.vm.closeGenerator(self as PyGenerator),
     }),
     getters: {
       gi_frame: (self) => rt.vm.generatorFrame(self as PyGenerator),
@@ -496,6 +573,36 @@ function asSet<T>(rt: Runtime, other: PyObject, test: (set: PySet) => T): T {
     result = test(set);
   });
   return result;
+}
+
+function byteOrder(rt: Runtime, order: PyObject): 'big' | 'little' {
+  const name = order instanceof PyStr ? order.value : '';
+  if (name !== 'big' && name !== 'little') throw rt.error('ValueError', "byteorder must be either 'little' or 'big'");
+  return name;
+}
+
+/** int.to_bytes: two's complement when signed; OverflowError when it does not fit. */
+function intToBytes(rt: Runtime, value: bigint, length: number, order: 'big' | 'little', signed: boolean): Uint8Array {
+  if (length < 0) throw rt.error('ValueError', 'length argument must be non-negative');
+  if (value < 0n && !signed) throw rt.error('OverflowError', "can't convert negative int to unsigned");
+  const bits = BigInt(8 * length);
+  const fits = signed ? value >= -(1n << (bits - 1n)) && value < 1n << (bits - 1n) : value < 1n << bits;
+  if (!fits || (length === 0 && value !== 0n)) throw rt.error('OverflowError', 'int too big to convert');
+  let v = value < 0n ? (1n << bits) + value : value;
+  const out = new Uint8Array(length);
+  for (let i = length - 1; i >= 0; i--) {
+    out[i] = Number(v & 255n);
+    v >>= 8n;
+  }
+  return order === 'big' ? out : out.reverse();
+}
+
+function bytesToInt(data: readonly number[], order: 'big' | 'little', signed: boolean): bigint {
+  const bytes = order === 'big' ? data : [...data].reverse();
+  let v = 0n;
+  for (const b of bytes) v = (v << 8n) | BigInt(b);
+  if (signed && bytes.length > 0 && bytes[0] >= 128) v -= 1n << BigInt(8 * bytes.length);
+  return v;
 }
 
 function setCombine(rt: Runtime, self: PySet, args: readonly PyObject[], op: 'BitOr' | 'BitAnd' | 'Sub' | 'BitXor'): PyObject {

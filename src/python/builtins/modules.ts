@@ -32,17 +32,16 @@ function moduleDict(module: PyStruct): PyDict {
 /** `import name`: the module, made on first import and kept in sys.modules. */
 export function importModule(rt: Runtime, name: string): PyObject {
   const top = name.split('.')[0];
-  const existing = rt.modules.get(top);
-  if (existing) return existing;
+  const existing = rt.module(top);
+  if (existing !== undefined) return existing;
   if (!SIMULATED.includes(top)) {
     throw rt.stop('unsupported', `import of module '${name}' is not simulated (HeapScope simulates sys, gc and weakref)`);
   }
   const module = newModule(rt, top);
-  rt.heap.incref(rt.interpreterRoot, top, module);
-  rt.modules.set(top, module);
+  rt.registerModule(top, module);
   const dict = moduleDict(module);
   const put = (key: string, value: PyObject): void => dictSet(rt, dict, rt.intern(key), value);
-  const fn = (key: string, impl: NativeFunction): void => put(key, rt.preexisting(new PyBuiltin(rt.types.builtin_function_or_method, key, impl), 1));
+  const fn = (key: string, impl: NativeFunction): void => put(key, rt.preexistingTracked(new PyBuiltin(rt.types.builtin_function_or_method, key, impl), 1));
   if (top === 'sys') installSys(rt, put, fn);
   if (top === 'gc') installGc(rt, put, fn);
   if (top === 'weakref') installWeakref(rt, put, fn);
@@ -104,7 +103,7 @@ function installSys(rt: Runtime, put: Put, fn: Fn): void {
   put('argv', rt.newList([rt.str(rt.vm.p.fileName)]));
   put('stdout', rt.sysStdout);
   put('stderr', rt.sysStderr);
-  put('modules', rt.modulesDict());
+  put('modules', rt.sysModules);
 }
 
 function installGc(rt: Runtime, put: Put, fn: Fn): void {
@@ -144,7 +143,7 @@ function installGc(rt: Runtime, put: Put, fn: Fn): void {
   });
   fn('get_referrers', (args) => rt.newList(heap.getReferrers(args).filter((o) => !isFrameLike(rt, o)) as PyObject[]));
   fn('get_referents', (args) => rt.newList(args.flatMap((o) => referentsOf(rt, o))));
-  fn('is_tracked', (args) => rt.bool(args[0].tracked));
+  fn('is_tracked', (args) => rt.bool(rt.isTracked(args[0])));
   fn('is_finalized', (args) => rt.bool(args[0].finalized));
   fn('freeze', () => {
     heap.freeze();
@@ -160,7 +159,17 @@ function installGc(rt: Runtime, put: Put, fn: Fn): void {
     heap.gc.debugFlags = intArg(rt, args[0], 'flags');
     return rt.none;
   });
-  fn('get_stats', () => rt.newList());
+  fn('get_stats', () =>
+    rt.vm.p.scope(() =>
+      rt.newList(
+        heap.gc.stats.map((s) => {
+          const dict = rt.vm.p.own(rt.newDict()) as PyDict;
+          for (const [key, value] of [['collections', s.collections], ['collected', s.collected], ['uncollectable', s.uncollectable]] as const) dictSet(rt, dict, rt.intern(key), rt.int(value));
+          return dict;
+        }),
+      ),
+    ),
+  );
   put('garbage', rt.gcGarbage);
   put('callbacks', rt.gcCallbacks);
   put('DEBUG_STATS', rt.int(1));

@@ -8,7 +8,8 @@ import { dictFind } from '../runtime/dicts';
 import { dictIterator, rangeIterator } from '../runtime/iteration';
 import type { Runtime } from '../runtime/runtime';
 import { hexAddress, repr } from '../runtime/text';
-import { rangeLength, rangeState } from './constructors';
+import { sliceIndices } from '../runtime/items';
+import { newRange, rangeLength, rangeState } from './constructors';
 import { proxyContains, proxyGetitem, proxyIter, proxyLength, weakrefCall, weakrefRepr } from './weakrefModule';
 
 /**
@@ -121,7 +122,11 @@ export function specialGetitem(rt: Runtime, obj: PyObject, key: PyObject): PyObj
   if (obj.cls === t.range) {
     const n = rangeLength(obj);
     const { start, step } = rangeState(obj);
-    if (key.cls === t.slice) throw rt.stop('unsupported', 'slicing a range is not simulated');
+    if (key.cls === t.slice) {
+      // compute_slice: the selected positions of a range are a range again.
+      const s = sliceIndices(rt, key as PyStruct, n);
+      return newRange(rt, Number(start) + s.start * Number(step), Number(start) + s.stop * Number(step), Number(step) * s.step);
+    }
     if (!(key instanceof PyInt)) throw rt.error('TypeError', `range indices must be integers or slices, not ${key.cls.name}`);
     let i = Number(key.value);
     if (i < 0) i += n;

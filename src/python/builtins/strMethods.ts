@@ -181,7 +181,23 @@ export function installStrMethods(rt: Runtime): void {
     encode: (self) => rt.bytes(new TextEncoder().encode(s(self))),
     removeprefix: (self, args) => same(self, s(self).startsWith(arg(args[0], '')) ? s(self).slice(arg(args[0], '').length) : s(self)),
     removesuffix: (self, args) => same(self, arg(args[0], '') && s(self).endsWith(arg(args[0], '')) ? s(self).slice(0, -arg(args[0], '').length) : s(self)),
-    expandtabs: (self) => rt.str(s(self).replace(/\t/g, '        ')),
+    expandtabs: (self, args, kwargs) => {
+      // Each tab moves to the next multiple of tabsize; newlines restart the column.
+      const size = Number(((args[0] ?? kwargs?.get('tabsize') ?? rt.int(8)) as PyInt).value);
+      let column = 0;
+      let out = '';
+      for (const ch of s(self)) {
+        if (ch === '\t') {
+          const spaces = size > 0 ? size - (column % size) : 0;
+          out += ' '.repeat(spaces);
+          column += spaces;
+        } else {
+          out += ch;
+          column = ch === '\n' || ch === '\r' ? 0 : column + 1;
+        }
+      }
+      return rt.str(out);
+    },
   };
   const methods: Record<string, NativeFunction> = {};
   for (const [name, fn] of Object.entries(table)) methods[name] = (args, kwargs) => fn(args[0], args.slice(1), kwargs);

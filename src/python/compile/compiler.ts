@@ -64,7 +64,8 @@ class Compiler {
       body = body.slice(1);
     }
     this.statements(body);
-    this.unit.line = lastLine(module.body);
+    // The implicit return belongs to no line (no line event, as in CPython).
+    this.unit.line = 0;
     this.unit.column = -1;
     this.loadConstant({ type: 'None' }, false);
     this.unit.emit(Op.ReturnValue);
@@ -165,7 +166,8 @@ class Compiler {
         this.unit.constIndexOf(this.pool.add(doc === null ? { type: 'None' } : { type: 'str', value: doc }, doc !== null));
         this.statements(doc !== null ? node.body.slice(1) : node.body);
         if (!this.unit.endsFlow()) {
-          this.unit.line = lastLine(node.body);
+          // The implicit return belongs to no line (no line event, as in CPython).
+          this.unit.line = 0;
           this.unit.column = -1;
           this.returnNone();
         }
@@ -577,7 +579,8 @@ class Compiler {
         body = body.slice(1);
       }
       this.statements(body);
-      this.unit.line = lastLine(s.body);
+      // The implicit return belongs to no line (no line event, as in CPython).
+      this.unit.line = 0;
       this.unit.column = -1;
       if (this.scope.needsClassCell) {
         this.unit.emit(Op.LoadClosure, this.derefIndex('__class__'));
@@ -1089,6 +1092,17 @@ class Compiler {
   private sequenceDisplay(e: ast.List | ast.Tuple | ast.SetExpr): void {
     const unit = this.unit;
     const build = e.kind === 'List' ? Op.BuildList : e.kind === 'Tuple' ? Op.BuildTuple : Op.BuildSet;
+    if (e.kind !== 'Tuple' && e.elts.length > 2 && e.elts.every((x) => x.kind === 'Constant')) {
+      // starunpack_helper: three or more constants become one folded tuple (a frozenset
+      // for a set) that the new list or set is extended with.
+      const items = e.elts.map((x) => (x as ast.Constant).value);
+      for (const value of items) this.pool.add(value, true);
+      unit.emit(build, 0);
+      this.loadConstant(e.kind === 'List' ? { type: 'tuple', items } : { type: 'frozenset', items }, false);
+      unit.at(e);
+      unit.emit(e.kind === 'List' ? Op.ListExtend : Op.SetUpdate, 1);
+      return;
+    }
     if (!e.elts.some((x) => x.kind === 'Starred')) {
       for (const x of e.elts) this.expression(x);
       unit.at(e);
@@ -1202,7 +1216,3 @@ function docstringOf(body: readonly ast.Stmt[]): string | null {
   return null;
 }
 
-function lastLine(body: readonly ast.Stmt[]): number {
-  const last = body[body.length - 1];
-  return last ? last.end_lineno : 1;
-}

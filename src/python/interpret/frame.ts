@@ -18,6 +18,7 @@ export type Block =
   | { readonly kind: 'except'; readonly previous: PyObject | null; readonly current: PyObject };
 
 export const HANDLED_EXCEPTION = 'exception being handled';
+export const FRAME_OBJECT_LABEL = 'frame object';
 
 /**
  * One executing (or suspended) frame: its fast locals, cells, value stack and blocks.
@@ -34,6 +35,8 @@ export class ExecFrame {
   pc = 0;
   /** The line whose step is current, to notice when a new one starts. */
   line = -1;
+  /** The heap's step serial when this frame's current step began (a call's steps change it). */
+  stepSerial = -1;
   /** The frame object, once something asked for it (sys._getframe, a traceback). */
   frameObject: PyStruct | null = null;
   /** Keyword names for the next Call. */
@@ -85,6 +88,8 @@ export class ExecFrame {
     }
     for (const block of this.blocks) if (block.kind === 'except') visit(HANDLED_EXCEPTION, block.current);
     if (this.fn !== null) visit(FUNCTION_LABEL, this.fn);
+    // A generator's frame keeps the frame object made for it (a traceback, gi_frame).
+    if (this.frameObject !== null) visit(FRAME_OBJECT_LABEL, this.frameObject);
   }
 
   traverse(visit: (target: HeapObject) => void): void {
@@ -101,6 +106,7 @@ export class ExecFrame {
     this.borrowed.length = 0;
     this.blocks = [];
     this.fn = null;
+    this.frameObject = null;
     return refs;
   }
 

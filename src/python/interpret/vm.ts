@@ -10,7 +10,7 @@ import { PyStruct } from '../objects/struct';
 import type { Protocols } from '../runtime/protocols';
 import { PythonError, SimulationStop } from '../runtime/errors';
 import type { Runtime } from '../runtime/runtime';
-import { Block, ExecFrame, FUNCTION_LABEL, HANDLED_EXCEPTION, TEMPORARY } from './frame';
+import { Block, ExecFrame, FRAME_OBJECT_LABEL, FUNCTION_LABEL, HANDLED_EXCEPTION, TEMPORARY } from './frame';
 
 const RECURSION_MESSAGE = 'maximum recursion depth exceeded';
 
@@ -105,6 +105,8 @@ export class VirtualMachine {
   callFunction(fn: PyFunction, args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null): PyObject {
     const frame = this.makeFrame(fn, args, kwargs, this.current);
     if (fn.code.isGenerator) return this.makeGenerator(fn, frame);
+    // The exception being handled stays visible to the callee (and is back after it returns).
+    frame.savedHandling = this.handling;
     return this.execute(frame);
   }
 
@@ -268,7 +270,7 @@ export class VirtualMachine {
       const fo = this.heap.allocate(new PyFrameObject(this.rt.types.frame, frame.code), { gc: true, track: true });
       fo.exec = frame;
       // The executing frame holds a reference to its frame object.
-      this.heap.incref(frame.holder, 'frame object', fo);
+      this.heap.incref(frame.holder, FRAME_OBJECT_LABEL, fo);
       frame.frameObject = fo;
     }
     (frame.frameObject as PyFrameObject).lineno = frame.code.lines[Math.max(0, frame.pc - 1)];
@@ -298,11 +300,11 @@ export class VirtualMachine {
           this.heap.move(frame.holder, label, fo, kept, target);
           fo.fields.set(kept, target as PyObject);
         }
-        this.heap.decref(frame.holder, 'frame object', fo);
+        this.heap.decref(frame.holder, FRAME_OBJECT_LABEL, fo);
         this.closeHolder(frame);
         return;
       }
-      this.heap.decref(frame.holder, 'frame object', fo);
+      this.heap.decref(frame.holder, FRAME_OBJECT_LABEL, fo);
     }
     frame.clear(this.heap);
     this.closeHolder(frame);
@@ -406,6 +408,16 @@ export class VirtualMachine {
     if (++rt.steps > rt.limits.steps) throw new SimulationStop('budget', `step budget of ${rt.limits.steps} lines reached`, line, 0);
     if (this.heap.liveCount > rt.limits.objects) throw new SimulationStop('limit', `too many live objects (over ${rt.limits.objects})`, line, 0);
     this.heap.beginStep(line, frame.depth);
+    frame.stepSerial = this.heap.stepSerial;
+  }
+
+  /** The frame goes on with its line after a call that had lines of its own. */
+  private continueStep(frame: ExecFrame): void {
+    const probe = this.rt.gcProbe;
+    // A probe placed after a line of the callee runs once the call has returned.
+    if (probe !== null && this.heap.trace.stepCount > probe.afterStep && frame.depth < probe.depth) this.runGcProbe();
+    this.heap.continueStep(frame.line, frame.depth);
+    frame.stepSerial = this.heap.stepSerial;
   }
 
   private loop(entry: ExecFrame): PyObject {
@@ -430,7 +442,9 @@ export class VirtualMachine {
     for (;;) {
       const pc = frame.pc;
       const line = lines[pc];
-      if (line !== frame.line) this.step(frame, line);
+      // Line 0: code of no line of its own (an implicit `return None`) goes on with the last.
+      if (line !== frame.line && line > 0) this.step(frame, line);
+      else if (frame.stepSerial !== heap.stepSerial && frame.line > 0) this.continueStep(frame);
       const op = ops[pc] as Op;
       const arg = args[pc];
       frame.pc = pc + 1;
@@ -644,6 +658,7 @@ export class VirtualMachine {
         }
         case Op.BuildList: {
           const list = rt.newList();
+          list.allocated = arg;
           this.collectInto(frame, arg, (from, label, item) => list.appendMoved(heap, from, label, item));
           this.pushResult(frame, list);
           break;
@@ -995,21 +1010,13 @@ export class VirtualMachine {
   }
 
   private unboundLocal(name: string): PythonError {
-    const message =
-      this.rt.lang.version === '3.10' || this.rt.lang.version === '3.11'
-        ? `local variable '${name}' referenced before assignment`
-        : `cannot access local variable '${name}' where it is not associated with a value`;
-    return this.makeError('UnboundLocalError', message);
+    return this.makeError('UnboundLocalError', this.rt.lang.messages.unboundLocal(name));
   }
 
   private unboundDeref(frame: ExecFrame, index: number): PythonError {
     const name = frame.cellName(index);
     if (index < frame.code.cellvars.length) return this.unboundLocal(name);
-    const message =
-      this.rt.lang.version === '3.10'
-        ? `free variable '${name}' referenced before assignment in enclosing scope`
-        : `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`;
-    return this.makeError('NameError', message);
+    return this.makeError('NameError', this.rt.lang.messages.unboundFree(name));
   }
 
   /** RAISE_VARARGS: 0 re-raises the exception being handled, 1 raises, 2 raises from a cause. */
@@ -1227,25 +1234,36 @@ export class VirtualMachine {
    * gen.close(), and a generator's finalizer: GeneratorExit is thrown in at the yield; the
    * generator must not yield again.
    */
-  closeGenerator(gen: PyGenerator): void {
+  /**
+   * generator.close(): GeneratorExit thrown in at the suspended yield. The result (in
+   * transit) is what the generator returned meanwhile from 3.13, None before.
+   */
+  closeGenerator(gen: PyGenerator): PyObject {
+    const none = this.rt.none;
     if (!gen.suspended) {
       if (gen.frame && !gen.started) {
+        // Never started: it just completes. 3.10/3.11 also clear its frame (dropping the
+        // arguments) at once; later versions keep them until the generator is freed.
         gen.frame.finished = true;
-        gen.frame.clear(this.heap);
+        if (this.rt.lang.closeClearsUnstartedFrame) gen.frame.clear(this.heap);
       }
-      return;
+      return none;
     }
     const exit = this.p.instantiateException(this.rt.types.exceptions.get('GeneratorExit')!, []);
     try {
-      const yielded = this.resumeGenerator(gen, this.rt.none, exit);
-      if (yielded !== null) {
-        this.p.discard(yielded);
+      const step = this.resume(gen, none, exit);
+      if (step === null) return none;
+      if (!step.done) {
+        this.p.discard(step.value);
         throw this.makeError('RuntimeError', 'generator ignored GeneratorExit');
       }
+      if (this.rt.lang.closeReturnsValue) return step.value;
+      this.p.discard(step.value);
+      return none;
     } catch (e) {
       if (e instanceof PythonError && (this.p.isInstanceOfName(e.exception, 'GeneratorExit') || this.p.isInstanceOfName(e.exception, 'StopIteration'))) {
         this.p.clearError(e);
-        return;
+        return none;
       }
       throw e;
     }

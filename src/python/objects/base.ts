@@ -83,6 +83,8 @@ export interface NativeSlots {
   readonly methods?: Readonly<Record<string, NativeFunction>>;
   /** Read-only computed attributes (`__closure__`, `cell_contents`...). */
   readonly getters?: Readonly<Record<string, (self: PyObject) => PyObject>>;
+  /** Writable computed attributes (`__traceback__`, `cell_contents`...). */
+  readonly setters?: Readonly<Record<string, (self: PyObject, value: PyObject) => void>>;
   /** Class methods by name (dict.fromkeys), called with the class first. */
   readonly classMethods?: Readonly<Record<string, NativeFunction>>;
   /** tp_new: `T.__new__(cls, *args)`, called with the class first. */

@@ -133,8 +133,9 @@ export class PyGenerator extends PyObject {
     }
     this.releaseExtras(release);
   }
+  /** _PyGen_Finalize runs for every generator whose frame has not completed, started or not. */
   override hasFinalizer(): boolean {
-    return this.suspended;
+    return this.frame !== null && !this.frame.finished;
   }
   override display(): string {
     return `<generator ${this.qualname}>`;

@@ -14,6 +14,8 @@ export function slotLabel(index: number): string {
 
 export class PyList extends PyObject {
   items: PyObject[] = [];
+  /** The item slots allocated (list_resize's over-allocation): what sys.getsizeof reports. */
+  allocated = 0;
 
   constructor(cls: PyType) {
     super(cls);
@@ -43,13 +45,32 @@ export class PyList extends PyObject {
     return this.cls.isHeapType && this.cls.instancesHaveFinalizer();
   }
 
+  /**
+   * list_resize: makes room for `size` items before the list changes length. Growing
+   * over-allocates by about 1/8; the block shrinks only when less than half of it is used.
+   */
+  resize(size: number): void {
+    const allocated = this.allocated;
+    if (allocated >= size && size >= allocated >> 1) return;
+    let capacity = (size + (size >> 3) + 6) & ~3;
+    if (size - this.items.length > capacity - size) capacity = (size + 3) & ~3;
+    this.allocated = size === 0 ? 0 : capacity;
+  }
+
+  /** list_preallocate_exact (list(x) of a sized x, extending an empty list by a list or tuple). */
+  preallocate(size: number): void {
+    this.allocated = (size + 1) & ~1;
+  }
+
   append(heap: Heap, item: PyObject): void {
+    if (this.items.length >= this.allocated) this.resize(this.items.length + 1);
     heap.incref(this, slotLabel(this.items.length), item);
     this.items.push(item);
   }
 
   /** Takes over a reference `from` holds (BUILD_LIST, LIST_APPEND steal their items). */
   appendMoved(heap: Heap, from: Holder, fromLabel: string, item: PyObject): void {
+    if (this.items.length >= this.allocated) this.resize(this.items.length + 1);
     heap.move(from, fromLabel, this, slotLabel(this.items.length), item);
     this.items.push(item);
   }
@@ -62,6 +83,7 @@ export class PyList extends PyObject {
   }
 
   insert(heap: Heap, index: number, item: PyObject): void {
+    this.resize(this.items.length + 1);
     this.items.splice(index, 0, item);
     heap.incref(this, slotLabel(index), item);
     if (index < this.items.length - 1) heap.recordReorder(this);
@@ -72,6 +94,8 @@ export class PyList extends PyObject {
    * again (so a finalizer that looks at the list sees it whole), last first.
    */
   removeRange(heap: Heap, start: number, end: number): void {
+    if (end <= start) return;
+    this.resize(this.items.length - (end - start));
     const removed = this.items.splice(start, end - start);
     if (removed.length === 0) return;
     if (start < this.items.length) heap.recordReorder(this);
@@ -81,6 +105,7 @@ export class PyList extends PyObject {
   /** Removes one item and hands its reference to `to` (list.pop). */
   popTo(heap: Heap, index: number, to: Holder, label: string): PyObject {
     const item = this.items[index];
+    this.resize(this.items.length - 1);
     heap.move(this, slotLabel(index), to, label, item);
     this.items.splice(index, 1);
     if (index < this.items.length) heap.recordReorder(this);
@@ -218,6 +243,8 @@ export class PyDict extends PyObject {
 export class PySet extends PyObject {
   /** Items in the order the set iterates them. */
   items: PyObject[] = [];
+  /** Slots in the hash table (8 in the object itself; larger tables grow as set_table_resize does). */
+  tableSize = 8;
   index = new Map<TableKey, number | number[]>();
   tableKeys: TableKey[] = [];
 

@@ -58,7 +58,7 @@ function nativeDescriptor(rt: Runtime, type: PyType, name: string, kind: 'method
     if (kind === 'method') descriptor = new PyBuiltin(rt.types.method_descriptor, name, type.native.methods![name], type);
     else if (kind === 'classmethod') descriptor = new PyBuiltin(rt.types.classmethod_descriptor, name, type.native.classMethods![name], type);
     else descriptor = new PyBuiltin(rt.types.builtin_function_or_method, name, type.native.construct!, null, type);
-    rt.preexisting(descriptor, 1);
+    rt.preexistingTracked(descriptor, 1);
     cache.set(name, descriptor);
   }
   return descriptor;
@@ -243,6 +243,14 @@ function nativeGetter(type: PyType, name: string): ((self: PyObject) => PyObject
   return undefined;
 }
 
+function nativeSetterOf(type: PyType, name: string): ((self: PyObject, value: PyObject) => void) | undefined {
+  for (const t of type.mro) {
+    const setter = t.native.setters?.[name];
+    if (setter !== undefined) return setter;
+  }
+  return undefined;
+}
+
 function moduleOrFunctionDict(rt: Runtime, obj: PyStruct): PyDict {
   let dict = obj.get('__dict__') as PyDict | undefined;
   if (dict === undefined) {
@@ -325,6 +333,11 @@ export function setattr(rt: Runtime, obj: PyObject, name: string, value: PyObjec
     return;
   }
   if (found !== undefined && callDescriptorHook(rt, found, '__set__', [obj, value])) return;
+  const nativeSetter = nativeSetterOf(type, name);
+  if (nativeSetter !== undefined) {
+    nativeSetter(obj, value);
+    return;
+  }
   if (obj.cls === rt.types.module || obj instanceof PyFunction) {
     dictSet(rt, moduleOrFunctionDict(rt, obj as PyStruct), rt.intern(name), value);
     return;

@@ -2,7 +2,7 @@ import { installBytesMethods } from '../builtins/bytesMethods';
 import { installConstructors } from '../builtins/constructors';
 import { installMethods } from '../builtins/methods';
 import { installBuiltins } from '../builtins/functions';
-import { newModule, runUnraisable } from '../builtins/modules';
+import { importModule, newModule, runUnraisable } from '../builtins/modules';
 import { installWeakrefMethods } from '../builtins/weakrefModule';
 import { VirtualMachine } from '../interpret/vm';
 import { PyStr } from '../objects/atoms';
@@ -31,20 +31,22 @@ export function bootstrap(rt: Runtime, fileName: string, source: readonly string
   installBytesMethods(rt);
   installWeakrefMethods(rt);
   installConstructors(rt);
+  rt.sysModules = rt.newDict();
+  rt.heap.incref(rt.interpreterRoot, 'sys.modules', rt.sysModules);
   const builtinsModule = newModule(rt, 'builtins');
-  rt.heap.incref(rt.interpreterRoot, 'builtins', builtinsModule);
-  rt.modules.set('builtins', builtinsModule);
+  rt.registerModule('builtins', builtinsModule);
   rt.builtins = builtinsModule.get('__dict__') as PyDict;
   rt.gcGarbage = rt.newList();
   rt.heap.incref(rt.interpreterRoot, 'gc.garbage', rt.gcGarbage);
   rt.gcCallbacks = rt.newList();
   rt.heap.incref(rt.interpreterRoot, 'gc.callbacks', rt.gcCallbacks);
-  rt.sysStdout = rt.preexisting(new PyStruct(rt.types.object), 2);
-  rt.sysStderr = rt.preexisting(new PyStruct(rt.types.object), 2);
+  rt.sysStdout = rt.preexistingTracked(new PyStruct(rt.types.object), 2);
+  rt.sysStderr = rt.preexistingTracked(new PyStruct(rt.types.object), 2);
   installBuiltins(rt, rt.builtins);
+  // sys exists before any program runs; `import sys` only binds it.
+  importModule(rt, 'sys');
   const main = newModule(rt, '__main__');
-  rt.heap.incref(rt.interpreterRoot, '__main__', main);
-  rt.modules.set('__main__', main);
+  rt.registerModule('__main__', main);
   rt.mainModule = main;
   rt.mainDict = main.get('__dict__') as PyDict;
   dictSet(rt, rt.mainDict, rt.intern('__builtins__'), builtinsModule);
@@ -58,7 +60,7 @@ function installHooks(rt: Runtime): void {
   rt.heap.hooks = {
     runFinalizer(obj) {
       if (obj instanceof PyGenerator) {
-        runUnraisable(rt, () => rt.vm.closeGenerator(obj), () => p.repr(obj));
+        runUnraisable(rt, () => p.discard(rt.vm.closeGenerator(obj)), () => p.repr(obj));
         return;
       }
       const del = typeLookup(rt, (obj as PyInstance).cls, '__del__');

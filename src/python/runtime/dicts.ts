@@ -214,6 +214,15 @@ export function setAdd(rt: Runtime, set: PySet, item: PyObject): void {
   reindexSet(set);
   rt.heap.incref(set, `{${position}}`, item);
   if (position < set.items.length - 1) rt.heap.recordReorder(set);
+  // set_add_entry: past 3/5 full, the table grows to fit four times the items.
+  if (set.items.length * 5 >= (set.tableSize - 1) * 3) resizeSetTable(set, set.items.length > 50000 ? set.items.length * 2 : set.items.length * 4);
+}
+
+/** set_table_resize: the smallest power of two above `minUsed` (at least 8). */
+export function resizeSetTable(set: PySet, minUsed: number): void {
+  let size = 8;
+  while (size <= minUsed) size *= 2;
+  set.tableSize = size;
 }
 
 export function setDiscard(rt: Runtime, set: PySet, item: PyObject): boolean {

@@ -88,7 +88,14 @@ function exhaust(rt: Runtime, it: PyStruct): null {
 
 /** next(iterator): the item (borrowed, fresh or in transit), or null when exhausted. */
 export function next(rt: Runtime, it: PyObject): PyObject | null {
-  if (it instanceof PyGenerator) return rt.vm.resumeGenerator(it, rt.none, null);
+  if (it instanceof PyGenerator) {
+    // A for loop or list() ends quietly on return: the return value is dropped.
+    const step = rt.vm.resume(it, rt.none, null);
+    if (step === null) return null;
+    if (!step.done) return step.value;
+    rt.vm.p.discard(step.value);
+    return null;
+  }
   if (it instanceof PyStruct && !it.cls.isHeapType) {
     const t = rt.types;
     const seq = it.get('it_seq');
@@ -101,7 +108,8 @@ export function next(rt: Runtime, it: PyObject): PyObject | null {
         if (state.index < items.length) return items[state.index++];
         return exhaust(rt, it);
       }
-      case t.list_reverseiterator: {
+      case t.list_reverseiterator:
+      case t.reversed: {
         const state = it.state as SeqState;
         if (seq === undefined) return null;
         const items = (seq as PyList).items;
@@ -237,6 +245,47 @@ export function next(rt: Runtime, it: PyObject): PyObject | null {
 }
 
 /**
+ * PyObject_LengthHint: len() for objects that have one, what an iterator says is left
+ * (__length_hint__), or `fallback`. list.extend sizes the list with it before iterating.
+ */
+export function lengthHint(rt: Runtime, obj: PyObject, fallback: number): number {
+  const p = rt.vm.p;
+  const sized = obj instanceof PyList || obj instanceof PyTuple || obj instanceof PyStr || obj instanceof PyDict || obj instanceof PySet || obj instanceof PyBytes;
+  if (sized || (obj.cls.isHeapType && typeLookup(rt, obj.cls, '__len__') !== undefined)) return p.len(obj);
+  const special = obj.cls.isHeapType ? null : p.specialLength(obj);
+  if (special !== null) return special;
+  if (obj instanceof PyStruct && !obj.cls.isHeapType) {
+    const t = rt.types;
+    const seq = obj.get('it_seq');
+    switch (obj.cls) {
+      case t.list_iterator:
+      case t.tuple_iterator:
+        return seq === undefined ? 0 : Math.max(0, (seq as PyList | PyTuple).items.length - (obj.state as SeqState).index);
+      case t.list_reverseiterator:
+      case t.reversed:
+        return seq === undefined ? 0 : Math.max(0, Math.min((obj.state as SeqState).index + 1, (seq as PyList).items.length));
+      case t.range_iterator: {
+        const { next: at, stop, step } = obj.state as RangeState;
+        const [a, b, c] = [Number(at), Number(stop), Number(step)];
+        return c > 0 ? Math.max(0, Math.ceil((b - a) / c)) : Math.max(0, Math.ceil((a - b) / -c));
+      }
+    }
+  }
+  if (obj.cls.isHeapType) {
+    const hint = typeLookup(rt, obj.cls, '__length_hint__');
+    if (hint !== undefined) {
+      let n = fallback;
+      p.run(() => {
+        const r = p.own(p.call(hint, [obj], null));
+        if (r instanceof PyInt) n = Number(r.value);
+      });
+      return n;
+    }
+  }
+  return fallback;
+}
+
+/**
  * Every item of an iterable. Call inside `p.scope`: the items are held by the scope (a
  * generator's items would otherwise die at once) until it ends.
  */
@@ -285,8 +334,7 @@ function unpackItems(rt: Runtime, frame: ExecFrame, source: PyObject, count: num
 }
 
 function tooMany(rt: Runtime, expected: number, got: number, known: boolean): string {
-  if (rt.lang.version === '3.14' && known) return `too many values to unpack (expected ${expected}, got ${got})`;
-  return `too many values to unpack (expected ${expected})`;
+  return rt.lang.messages.tooManyToUnpack(expected, known ? got : null);
 }
 
 export function isIntObject(o: PyObject): o is PyInt {

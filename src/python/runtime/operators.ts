@@ -121,7 +121,11 @@ function inplaceBuiltin(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject)
       const items = [...a.items];
       const times = Number(b.value);
       if (times <= 0) a.removeRange(rt.heap, 0, a.items.length);
-      else for (let i = 1; i < times; i++) for (const item of items) a.append(rt.heap, item);
+      else {
+        // list_inplace_repeat: one resize to the final size, then the copies.
+        a.resize(items.length * times);
+        for (let i = 1; i < times; i++) for (const item of items) a.append(rt.heap, item);
+      }
       return a;
     }
   }
@@ -280,7 +284,7 @@ function intOp(rt: Runtime, op: ast.Operator, a: num.IntValue, b: num.IntValue):
       if (zero(b)) throw rt.error('ZeroDivisionError', 'integer division or modulo by zero');
       return rt.int(num.intFloorDiv(a, b));
     case 'Mod':
-      if (zero(b)) throw rt.error('ZeroDivisionError', rt.lang.version === '3.10' || rt.lang.version === '3.11' ? 'integer division or modulo by zero' : 'integer modulo by zero');
+      if (zero(b)) throw rt.error('ZeroDivisionError', rt.lang.messages.intModuloByZero);
       return rt.int(num.intMod(a, b));
     case 'Div':
       if (zero(b)) throw rt.error('ZeroDivisionError', 'division by zero');

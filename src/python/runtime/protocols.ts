@@ -90,6 +90,9 @@ export class Protocols {
   }
 
   setUpdate(set: PySet, iterable: PyObject): void {
+    // set_merge: merging a set (or dict keys) sizes the table for both at once.
+    const other = iterable instanceof PySet ? iterable.items.length : iterable instanceof PyDict ? iterable.size : -1;
+    if (other >= 0 && (set.items.length + other) * 5 >= (set.tableSize - 1) * 3) dicts.resizeSetTable(set, (set.items.length + other) * 2);
     this.run(() => {
       for (const item of iteration.collect(this.rt, iterable)) dicts.setAdd(this.rt, set, item);
     });
@@ -101,9 +104,24 @@ export class Protocols {
     for (const item of source.items) dicts.setAdd(this.rt, target, item);
   }
 
+  /**
+   * list.extend (list_extend): room first — exactly for a list or tuple, from the length
+   * hint for anything else (cut back afterwards if the guess was too generous).
+   */
   listExtend(list: PyList, iterable: PyObject): void {
+    const rt = this.rt;
+    if ((iterable instanceof PyList && iterable.cls === rt.types.list) || (iterable instanceof PyTuple && iterable.cls === rt.types.tuple)) {
+      const items = [...iterable.items];
+      if (items.length === 0) return;
+      if (list.allocated === 0) list.preallocate(items.length);
+      else list.resize(list.items.length + items.length);
+      for (const item of items) list.append(rt.heap, item);
+      return;
+    }
     this.run(() => {
-      for (const item of iteration.collect(this.rt, iterable)) list.append(this.rt.heap, item);
+      list.resize(list.items.length + iteration.lengthHint(rt, iterable, 8));
+      for (const item of iteration.collect(rt, iterable)) list.append(rt.heap, item);
+      if (list.items.length < list.allocated) list.resize(list.items.length);
     });
   }
 
@@ -310,10 +328,16 @@ export class Protocols {
     return text.defaultRepr(this.rt, obj);
   }
 
+  /** FORMAT_VALUE: `!s`, `!r`, `!a` make a str first (freed once formatted), then format(). */
   formatValue(value: PyObject, conversion: number, spec: string): string {
-    if (conversion === 1) return text.format(this.rt, this.rt.str(text.str(this.rt, value)), spec);
-    if (conversion === 2 || conversion === 3) return text.format(this.rt, this.rt.str(text.repr(this.rt, value)), spec);
-    return text.format(this.rt, value, spec);
+    const rt = this.rt;
+    if (conversion === 0) return text.format(rt, value, spec);
+    let out = '';
+    this.run(() => {
+      const converted = conversion === 1 ? text.str(rt, value) : conversion === 2 ? text.repr(rt, value) : text.asciiRepr(text.repr(rt, value));
+      out = text.format(rt, this.own(rt.str(converted)), spec);
+    });
+    return out;
   }
 
   // --- exceptions ------------------------------------------------------------------------
@@ -522,7 +546,7 @@ export class Protocols {
     return makeSuper(this.rt, args);
   }
   builtinsModule(): PyObject {
-    return this.rt.modules.get('builtins') ?? this.rt.none;
+    return this.rt.module('builtins') ?? this.rt.none;
   }
   exceptionRepr(exc: PyStruct): string {
     return exceptions.exceptionRepr(this.rt, exc);

@@ -6,6 +6,7 @@ import { floatRepr, IntValue, normalizeInt } from '../format/numbers';
 import { PyFloat, PyInt, PySingleton, PyStr, PyBytes, PyComplex } from '../objects/atoms';
 import { PyObject, PyType } from '../objects/base';
 import { PyDict, PyList, PyTuple, PySet } from '../objects/containers';
+import { dictGetStr, dictSet } from './dicts';
 import type { LanguageProfile } from '../profile';
 import { PyStruct } from '../objects/struct';
 import { PythonError, SimulationStop } from './errors';
@@ -82,7 +83,8 @@ export class Runtime {
   codeObjects = new Map<CodeUnit, PyObject>();
 
   /** Loaded modules by name (sys.modules). */
-  readonly modules = new Map<string, PyStruct>();
+  /** sys.modules: the interpreter's dict of imported modules by name. */
+  sysModules!: PyDict;
   sysStdout!: PyObject;
   sysStderr!: PyObject;
   /** The program's source lines, for tracebacks. */
@@ -121,11 +123,35 @@ export class Runtime {
     this.emptyString.interned = true;
     this.interned.set('', this.emptyString);
     this.emptyBytes = this.preexisting(new PyBytes(this.types.bytes, new Uint8Array()), base.emptyBytes);
+    for (const ch of this.lang.separatelyInternedChars) {
+      const s = this.preexisting(new PyStr(this.types.str, ch), 100);
+      s.interned = true;
+      this.interned.set(ch, s);
+    }
   }
 
   /** An object that exists before the program starts (static in CPython): immortal from 3.12. */
   preexisting<T extends PyObject>(obj: T, baseRefs: number): T {
     return this.heap.allocate(obj, { immortal: this.lang.immortalSingletons, externalRefs: this.lang.immortalSingletons ? 0 : baseRefs });
+  }
+
+  /**
+   * Objects made at interpreter startup that CPython's collector tracks (builtin functions,
+   * method descriptors, sys.stdout). They sit in its old generation and never become
+   * garbage during a snippet, so the simulation keeps them out of its generation lists;
+   * gc.is_tracked still answers for them as CPython does.
+   */
+  private readonly startupTracked = new WeakSet<PyObject>();
+
+  /** A pre-existing object of a type the collector tracks. */
+  preexistingTracked<T extends PyObject>(obj: T, baseRefs: number): T {
+    this.startupTracked.add(obj);
+    return this.preexisting(obj, baseRefs);
+  }
+
+  /** gc.is_tracked. */
+  isTracked(obj: PyObject): boolean {
+    return obj.tracked || this.startupTracked.has(obj);
   }
 
   // --- atoms ---------------------------------------------------------------------------
@@ -167,7 +193,7 @@ export class Runtime {
         cached = this.preexisting(new PyStr(this.types.str, value), 100);
         cached.interned = true;
         this.chars.set(value, cached);
-        this.interned.set(value, cached);
+        if (!this.interned.has(value)) this.interned.set(value, cached);
       }
       return cached;
     }
@@ -234,7 +260,9 @@ export class Runtime {
   // --- containers ----------------------------------------------------------------------
 
   newList(items: readonly PyObject[] = []): PyList {
+    // PyList_New(n): exactly n slots.
     const list = this.heap.allocate(new PyList(this.types.list), { gc: true, track: true });
+    list.allocated = items.length;
     for (const item of items) list.append(this.heap, item);
     return list;
   }
@@ -316,10 +344,14 @@ export class Runtime {
   }
 
   /** sys.modules as a dict (made on request). */
-  modulesDict(): PyDict {
-    const dict = this.newDict();
-    for (const [name, module] of this.modules) this.vm.p.dictSet(dict, this.intern(name), module);
-    return dict;
+  /** The module `name` if sys.modules has it. */
+  module(name: string): PyObject | undefined {
+    return dictGetStr(this.sysModules, name);
+  }
+
+  /** Puts a new module into sys.modules, which holds it from then on. */
+  registerModule(name: string, module: PyObject): void {
+    dictSet(this, this.sysModules, this.intern(name), module);
   }
 }
 

@@ -11,6 +11,19 @@ import { isProxy, proxyStr } from '../builtins/weakrefModule';
 /** repr() and str() of objects, as CPython writes them. */
 
 /** A stand-in address for reprs and id(): stable per object, shaped like CPython's. */
+/** ascii(): repr with everything outside ASCII escaped. */
+export function asciiRepr(text: string): string {
+  return [...text]
+    .map((c) => {
+      const code = c.codePointAt(0)!;
+      if (code < 0x80) return c;
+      if (code < 0x100) return `\\x${code.toString(16).padStart(2, '0')}`;
+      if (code < 0x10000) return `\\u${code.toString(16).padStart(4, '0')}`;
+      return `\\U${code.toString(16).padStart(8, '0')}`;
+    })
+    .join('');
+}
+
 export function addressOf(obj: PyObject): number {
   return 0x7f5e3c000000 + obj.id * 0x30;
 }
