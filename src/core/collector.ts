@@ -49,6 +49,7 @@ function collectWithCallbacks(heap: Heap, generation: number, reason: 'manual' |
   } else {
     collectMain(heap, generation, report);
   }
+  if (generation === 2) heap.clearFreeLists();
   const stats = heap.gc.stats[generation];
   stats.collections++;
   stats.collected += report.collected;

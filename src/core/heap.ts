@@ -19,6 +19,7 @@ import {
 
 /** Py_TRASHCAN's nesting limit (PyTrash_UNWIND_LEVEL). */
 const TRASHCAN_DEPTH = 50;
+import { AddressSpace, type MemoryBlock } from './memory';
 import type { CollectorProfile } from './profile';
 import { EventKind, ObjectFlags, Trace } from './trace';
 
@@ -32,6 +33,8 @@ export interface HeapHooks {
   runGcCallbacks(phase: 'start' | 'stop', info: GcCallbackInfo): void;
   /** DEBUG_SAVEALL: the front end appends the object to `gc.garbage`. */
   saveGarbage(obj: HeapObject): void;
+  /** The memory block the object occupies and the free list its type keeps, if any. */
+  memoryBlock(obj: HeapObject): MemoryBlock;
 }
 
 export interface GcCallbackInfo {
@@ -45,7 +48,10 @@ const NO_HOOKS: HeapHooks = {
   runWeakrefCallback() {},
   runGcCallbacks() {},
   saveGarbage() {},
+  memoryBlock: () => PLAIN_BLOCK,
 };
+
+const PLAIN_BLOCK: MemoryBlock = { size: 16, freeList: null };
 
 export interface AllocateOptions {
   /** The type takes part in cyclic GC: its allocation counts toward generation 0. */
@@ -66,6 +72,7 @@ export class Heap {
   readonly trace: Trace;
   readonly gc: GcState;
   hooks: HeapHooks = NO_HOOKS;
+  readonly memory = new AddressSpace();
   /** Objects allocated and not yet freed. */
   liveCount = 0;
   /** Root holders not yet closed: what the collector's marking (3.14) starts from. */
@@ -120,7 +127,10 @@ export class Heap {
       trace.recordAlloc(obj.id, trace.intern(obj.typeName), trace.storeDisplay(obj.display()), flags);
       if (obj.externalRefs) trace.record(EventKind.External, obj.id, obj.externalRefs);
     }
-    if (options.gc) this.countAllocation();
+    const { address, reused } = this.memory.allocate(this.hooks.memoryBlock(obj));
+    obj.address = address;
+    // Taken whole from its type's free list: never freed for the collector, so not counted again.
+    if (options.gc && !reused) this.countAllocation();
     if (options.track) this.track(obj);
     return obj;
   }
@@ -246,8 +256,10 @@ export class Heap {
     this.deallocDepth++;
     try {
       if (this.beginDeallocation(obj)) {
+        // Measured before the object lets go of its contents (a tuple's size is its length).
+        const block = this.hooks.memoryBlock(obj);
         this.releaseFrom(obj, (release) => obj.releaseReferences(release));
-        this.finishDeallocation(obj);
+        this.finishDeallocation(obj, block);
       }
     } finally {
       this.deallocDepth--;
@@ -303,14 +315,14 @@ export class Heap {
     if (obj.tracked) this.untrack(obj);
     // weakref_dealloc's clear_weakref: a dying weak reference leaves its referent's list.
     if (isWeakReference(obj)) this.clearWeakref(obj);
-    if (obj.gcType) {
-      if (this.gc.counts[0] > 0) this.gc.counts[0]--;
-      this.gc.heapSize--;
-    }
     return true;
   }
 
-  private finishDeallocation(obj: HeapObject): void {
+  private finishDeallocation(obj: HeapObject, block: MemoryBlock): void {
+    // The block goes last, after what the object held (PyObject_GC_Del ends tp_dealloc);
+    // a free list that keeps it keeps it for the collector too.
+    const kept = this.memory.release(obj.address, block);
+    if (obj.gcType && !kept) this.forgetGcAllocations(1);
     obj.freed = true;
     this.liveCount--;
     this.registry?.delete(obj);
@@ -400,6 +412,18 @@ export class Heap {
   setGeneration(obj: HeapObject, generation: number): void {
     obj.generation = generation;
     if (this.trace.enabled) this.trace.record(EventKind.Generation, obj.id, generation);
+  }
+
+  /** The collector's objects really freed: PyObject_GC_Del lowers generation 0's count. */
+  private forgetGcAllocations(freed: number): void {
+    const gc = this.gc;
+    gc.counts[0] = Math.max(0, gc.counts[0] - freed);
+    gc.heapSize -= freed;
+  }
+
+  /** After a collection of the oldest generation: CPython empties the types' free lists. */
+  clearFreeLists(): void {
+    this.forgetGcAllocations(this.memory.clearFreeLists());
   }
 
   /** An allocation of a GC type: counts toward generation 0 and may start a collection. */

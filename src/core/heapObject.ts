@@ -35,6 +35,8 @@ export interface HeldReference {
 export abstract class HeapObject implements Holder {
   /** Assigned by `Heap.allocate`. */
   id: ObjectId = 0;
+  /** Where it lives (what `id()` shows); unlike `id`, reused once the object is freed. */
+  address = 0;
   /** ob_refcnt: every reference from a holder, plus `externalRefs`. Fixed for immortal objects. */
   refcount = 0;
   /** References from outside the simulated program (the interpreter's own tables). */

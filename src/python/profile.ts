@@ -116,6 +116,13 @@ export interface LanguageProfile {
    */
   readonly separatelyInternedChars: string;
   readonly messages: RuntimeMessages;
+  /**
+   * print()'s hidden allocations. `packsArguments` (3.11+): its positional arguments arrive
+   * as a tuple (from the tuple free list when one is there). `keywordNames`: when its
+   * argument parser builds the tuple of keyword names it keeps for good — at the first call
+   * passing keywords (3.10), the first call at all (3.11), or never (3.12+: a static tuple).
+   */
+  readonly print: { readonly packsArguments: boolean; readonly keywordNames: 'first-keyword-call' | 'first-call' | 'static' };
   /** 3.10/3.11: closing a never-started generator clears its frame (its arguments go at once). */
   readonly closeClearsUnstartedFrame: boolean;
   /** 3.11+: int.to_bytes/from_bytes default to length 1 and 'big'. */

@@ -1,5 +1,6 @@
 import { Heap } from '../../src/core/heap';
 import { HeapObject, Holder, Label, Release, RootHolder, WEAKREF_CALLBACK_LABEL, WeakReferenceObject } from '../../src/core/heapObject';
+import type { MemoryBlock } from '../../src/core/memory';
 import type { CollectorProfile } from '../../src/core/profile';
 
 /** Test profiles: the collector's parameters only, independent of the version table. */
@@ -27,9 +28,13 @@ export const INCREMENTAL: CollectorProfile = {
  * A container for tests: named slots in insertion order, released in that order (or the
  * reverse, like a list), with an optional finalizer.
  */
+const PLAIN_BOX_BLOCK: MemoryBlock = { size: 32, freeList: null };
+
 export class Box extends HeapObject {
   readonly slots = new Map<string, HeapObject>();
   finalizer: ((self: Box) => void) | null = null;
+  /** The memory block it occupies (a plain 32-byte block unless a test says otherwise). */
+  block: MemoryBlock = PLAIN_BOX_BLOCK;
 
   constructor(
     readonly name: string,
@@ -133,11 +138,14 @@ export class World {
       runWeakrefCallback: (callback, weakref) => this.callbacks.get(callback)?.(weakref as WeakRef),
       runGcCallbacks: (phase, info) => this.log.push(`gc ${phase} ${info.generation} ${info.collected}`),
       saveGarbage: (obj) => this.log.push(`saved ${(obj as Box).name}`),
+      memoryBlock: (obj) => (obj instanceof Box ? obj.block : PLAIN_BOX_BLOCK),
     };
   }
 
-  box(name: string, options: { reversed?: boolean; track?: boolean } = {}): Box {
-    const box = this.heap.allocate(new Box(name, options.reversed ?? false), { gc: true, track: options.track ?? true });
+  box(name: string, options: { reversed?: boolean; track?: boolean; block?: MemoryBlock } = {}): Box {
+    const fresh = new Box(name, options.reversed ?? false);
+    if (options.block) fresh.block = options.block;
+    const box = this.heap.allocate(fresh, { gc: true, track: options.track ?? true });
     this.live.add(box);
     return box;
   }

@@ -43,18 +43,32 @@ export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
       return best;
     });
 
+  const printValues = (args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null): PyObject => {
+    const sepObj = kw(kwargs, 'sep');
+    const endObj = kw(kwargs, 'end');
+    const file = kw(kwargs, 'file');
+    const sep = sepObj === undefined || sepObj === none ? ' ' : (sepObj as PyStr).value;
+    const end = endObj === undefined || endObj === none ? '\n' : (endObj as PyStr).value;
+    const text = args.map((a) => p().str(a)).join(sep) + end;
+    if (file !== undefined && file !== none && file !== rt.sysStdout) {
+      if (file === rt.sysStderr) rt.write(text, 'stderr');
+      else p().discard(p().callMethod(file, 'write', [p().scope(() => rt.str(text))]));
+    } else rt.write(text, 'stdout');
+    return none;
+  };
+
   return {
     print(args, kwargs) {
-      const sepObj = kw(kwargs, 'sep');
-      const endObj = kw(kwargs, 'end');
-      const file = kw(kwargs, 'file');
-      const sep = sepObj === undefined || sepObj === none ? ' ' : (sepObj as PyStr).value;
-      const end = endObj === undefined || endObj === none ? '\n' : (endObj as PyStr).value;
-      const text = args.map((a) => p().str(a)).join(sep) + end;
-      if (file !== undefined && file !== none && file !== rt.sysStdout) {
-        if (file === rt.sysStderr) rt.write(text, 'stderr');
-        else p().discard(p().callMethod(file, 'write', [p().scope(() => rt.str(text))]));
-      } else rt.write(text, 'stdout');
+      const hidden = rt.lang.print;
+      if (hidden.keywordNames === 'first-call' || (hidden.keywordNames === 'first-keyword-call' && kwargs !== null && kwargs.size > 0)) {
+        rt.keepKeywordNames('print', ['sep', 'end', 'file', 'flush']);
+      }
+      if (!hidden.packsArguments || args.length === 0) return printValues(args, kwargs);
+      // The *args tuple lives while print runs.
+      p().run(() => {
+        p().own(rt.newTuple(args));
+        printValues(args, kwargs);
+      });
       return none;
     },
     len(args) {

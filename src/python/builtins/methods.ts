@@ -415,6 +415,28 @@ export function installMethods(rt: Runtime): void {
     },
     setters: { cell_contents: (self, value) => (self as PyCell).set(rt.heap, 'cell_contents', value) },
   };
+  // sys.stdout and sys.stderr: text written goes where print's goes.
+  const streamName = (self: PyObject): 'stdout' | 'stderr' => (self === rt.sysStderr ? 'stderr' : 'stdout');
+  t.TextIOWrapper.native = {
+    methods: methods({
+      write(self, args) {
+        expectArgs(rt, 'write', args, 1, 1);
+        const text = args[0];
+        if (!(text instanceof PyStr)) throw rt.error('TypeError', `write() argument must be str, not ${text.cls.name}`);
+        rt.write(text.value, streamName(self));
+        return rt.int([...text.value].length);
+      },
+      flush: () => none,
+      isatty: () => rt.false_,
+      writable: () => rt.true_,
+      readable: () => rt.false_,
+    }),
+    getters: {
+      name: (self) => rt.str(`<${streamName(self)}>`),
+      encoding: () => rt.str('utf-8'),
+      mode: () => rt.str('w'),
+    },
+  };
   t.method.native = { getters: { __self__: (self) => (self as PyMethod).get('__self__')!, __func__: (self) => (self as PyMethod).get('__func__')! } };
   t.builtin_function_or_method.native = {
     getters: {

@@ -3,6 +3,7 @@ import { PyObject, PyType } from '../objects/base';
 import { PyBuiltin, PyFunction } from '../objects/callables';
 import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
 import type { Runtime } from '../runtime/runtime';
+import type { FreeList, MemoryBlock } from '../../core/memory';
 
 /**
  * sys.getsizeof for the common types, from CPython's object layouts on 64-bit Linux; the
@@ -62,4 +63,35 @@ function dictSize(rt: Runtime, dict: PyDict): number {
   const allStrKeys = [...dict.liveEntries()].every((e) => e.key instanceof PyStr);
   const entry = allStrKeys ? sizes.dictStrKeyEntry : 24;
   return 64 + sizes.dictKeysHeader + slots * indexBytes + usable * entry;
+}
+
+/**
+ * The free lists CPython 3.10–3.14 keep (same sizes in every version): tuples of 1 to 19
+ * items, 2000 of each length; 80 lists; 80 dicts; 100 floats. Only objects of exactly
+ * these types go there, not instances of subclasses.
+ */
+const TUPLE_FREE_LISTS: readonly FreeList[] = Array.from({ length: 20 }, (_, size) => ({ name: `tuple of ${size}`, capacity: size === 0 ? 0 : 2000, gcType: true }));
+const LIST_FREE_LIST: FreeList = { name: 'list', capacity: 80, gcType: true };
+const DICT_FREE_LIST: FreeList = { name: 'dict', capacity: 80, gcType: true };
+const FLOAT_FREE_LIST: FreeList = { name: 'float', capacity: 100, gcType: false };
+
+/**
+ * The block an object occupies (what its address is allocated for) and its type's free
+ * list. Containers whose items live in a separate buffer (list, dict, set, bytearray)
+ * have a fixed-size block.
+ */
+export function memoryBlockOf(rt: Runtime, obj: PyObject): MemoryBlock {
+  const types = rt.types;
+  if (obj instanceof PyTuple) {
+    const size = obj.items.length;
+    return { size: 40 + 8 * size, freeList: obj.cls === types.tuple && size < TUPLE_FREE_LISTS.length ? TUPLE_FREE_LISTS[size] : null };
+  }
+  if (obj instanceof PyList) return { size: 56, freeList: obj.cls === types.list ? LIST_FREE_LIST : null };
+  if (obj instanceof PyDict) return { size: 64, freeList: obj.cls === types.dict ? DICT_FREE_LIST : null };
+  if (obj instanceof PyFloat) return { size: 24, freeList: obj.cls === types.float ? FLOAT_FREE_LIST : null };
+  if (obj instanceof PySet) return { size: 216, freeList: null };
+  // Long strings: their length is enough to tell the block apart, without measuring them.
+  if (obj instanceof PyStr) return { size: rt.lang.objectSizes.asciiStr + obj.value.length, freeList: null };
+  if (obj instanceof PyBytes && obj.cls === types.bytearray) return { size: 56, freeList: null };
+  return { size: sizeOf(rt, obj), freeList: null };
 }

@@ -23,6 +23,8 @@ export function specialRepr(rt: Runtime, obj: PyObject): string | null {
   if (weak !== null) return weak;
   if (!(obj instanceof PyStruct)) return null;
   switch (obj.cls) {
+    case t.TextIOWrapper:
+      return `<_io.TextIOWrapper name='<${obj === rt.sysStderr ? 'stderr' : 'stdout'}>' mode='w' encoding='utf-8'>`;
     case t.range: {
       const { start, stop, step } = rangeState(obj);
       return step === 1 || step === 1n ? `range(${start}, ${stop})` : `range(${start}, ${stop}, ${step})`;

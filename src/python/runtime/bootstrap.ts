@@ -3,6 +3,7 @@ import { installConstructors } from '../builtins/constructors';
 import { installMethods } from '../builtins/methods';
 import { installBuiltins } from '../builtins/functions';
 import { importModule, newModule, runUnraisable } from '../builtins/modules';
+import { memoryBlockOf } from '../builtins/sizes';
 import { installWeakrefMethods } from '../builtins/weakrefModule';
 import { VirtualMachine } from '../interpret/vm';
 import { PyStr } from '../objects/atoms';
@@ -40,8 +41,8 @@ export function bootstrap(rt: Runtime, fileName: string, source: readonly string
   rt.heap.incref(rt.interpreterRoot, 'gc.garbage', rt.gcGarbage);
   rt.gcCallbacks = rt.newList();
   rt.heap.incref(rt.interpreterRoot, 'gc.callbacks', rt.gcCallbacks);
-  rt.sysStdout = rt.preexistingTracked(new PyStruct(rt.types.object), 2);
-  rt.sysStderr = rt.preexistingTracked(new PyStruct(rt.types.object), 2);
+  rt.sysStdout = rt.preexistingTracked(new PyStruct(rt.types.TextIOWrapper), 2);
+  rt.sysStderr = rt.preexistingTracked(new PyStruct(rt.types.TextIOWrapper), 2);
   installBuiltins(rt, rt.builtins);
   // sys exists before any program runs; `import sys` only binds it.
   importModule(rt, 'sys');
@@ -97,6 +98,7 @@ function installHooks(rt: Runtime): void {
         }
       });
     },
+    memoryBlock: (obj) => memoryBlockOf(rt, obj as PyObject),
     saveGarbage(obj) {
       (rt.gcGarbage as PyList).append(rt.heap, obj as PyObject);
     },

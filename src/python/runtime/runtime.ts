@@ -68,6 +68,11 @@ export class Runtime {
   readonly finalizeRegistry: RootHolder;
   /** The builtin types' lists of their subclasses (a class's own list belongs to the class). */
   readonly builtinSubclassLists: RootHolder;
+  /** What the interpreter keeps for good once first needed: the thread state's dict, argument parsers' keyword names. */
+  readonly interpreterCaches: RootHolder;
+  /** Py_ReprEnter's list of the containers whose repr is in progress, once a repr needed it. */
+  private reprsInProgress: PyList | null = null;
+  private readonly parsersWithKeywordNames = new Set<string>();
   /** The __build_class__ builtin. */
   buildClass!: PyObject;
 
@@ -111,6 +116,7 @@ export class Runtime {
     this.nativeRoot = this.heap.openRoot('hidden', 'a builtin at work');
     this.finalizeRegistry = this.heap.openRoot('hidden', 'weakref.finalize registry');
     this.builtinSubclassLists = this.heap.openRoot('hidden', "builtin types' subclass lists");
+    this.interpreterCaches = this.heap.openRoot('hidden', "the interpreter's caches");
     this.types = createBuiltinTypes(this);
     const base = this.lang.singletonBaseRefs;
     this.none = this.preexisting(new PySingleton(this.types.NoneType, 'None'), base.none);
@@ -265,6 +271,26 @@ export class Runtime {
     list.allocated = items.length;
     for (const item of items) list.append(this.heap, item);
     return list;
+  }
+
+  /**
+   * Py_ReprEnter, as the repr of a container begins: the first one gives the thread state
+   * its dict, holding the list of reprs in progress (two objects the collector counts).
+   */
+  enterRepr(): void {
+    if (this.reprsInProgress !== null) return;
+    const threadStateDict = this.newDict();
+    this.heap.incref(this.interpreterCaches, 'thread state dict', threadStateDict);
+    this.reprsInProgress = this.newList();
+    dictSet(this, threadStateDict, this.intern('Py_Repr'), this.reprsInProgress);
+  }
+
+  /** A builtin's argument parser builds the tuple of its keyword names on first use, and keeps it. */
+  keepKeywordNames(parser: string, names: readonly string[]): void {
+    if (this.parsersWithKeywordNames.has(parser)) return;
+    this.parsersWithKeywordNames.add(parser);
+    const tuple = this.newTuple(names.map((name) => this.intern(name)));
+    this.heap.incref(this.interpreterCaches, `${parser}() keyword names`, tuple);
   }
 
   /** A tuple of `items`, each gaining a reference from the tuple. */

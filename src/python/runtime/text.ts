@@ -24,8 +24,9 @@ export function asciiRepr(text: string): string {
     .join('');
 }
 
+/** id(): where the object lives; a freed object's address is reused (see core/memory.ts). */
 export function addressOf(obj: PyObject): number {
-  return 0x7f5e3c000000 + obj.id * 0x30;
+  return obj.address;
 }
 
 export function hexAddress(obj: PyObject): string {
@@ -100,6 +101,8 @@ export function repr(rt: Runtime, obj: PyObject): string {
     if (obj instanceof PyDict) return '{...}';
     return '...';
   }
+  // Py_ReprEnter guards the containers' reprs (lists and tuples only when not empty).
+  if (obj instanceof PyDict || obj instanceof PySet || ((obj instanceof PyList || obj instanceof PyTuple) && obj.items.length > 0)) rt.enterRepr();
   inProgress.add(obj);
   try {
     if (obj instanceof PyList) return '[' + obj.items.map((i) => repr(rt, i)).join(', ') + ']';
@@ -116,7 +119,12 @@ export function repr(rt: Runtime, obj: PyObject): string {
       const frozen = obj.cls === rt.types.frozenset;
       const name = obj.cls.name;
       if (obj.items.length === 0) return `${name}()`;
-      const inner = '{' + obj.items.map((i) => repr(rt, i)).join(', ') + '}';
+      // set_repr lists the items first (a list that lives while the repr is made).
+      let inner = '';
+      rt.vm.p.run(() => {
+        rt.vm.p.own(rt.newList(obj.items));
+        inner = '{' + obj.items.map((i) => repr(rt, i)).join(', ') + '}';
+      });
       return frozen || obj.cls !== rt.types.set ? `${name}(${inner})` : inner;
     }
     return rt.vm.p.defaultRepr(obj);

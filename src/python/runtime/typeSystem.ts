@@ -67,6 +67,7 @@ export interface BuiltinTypes {
   readonly WeakKeyDictionary: PyType;
   readonly WeakSet: PyType;
   readonly weakref_entry: PyType;
+  readonly TextIOWrapper: PyType;
   /** Exceptions by name (BaseException, ValueError, ...). */
   readonly exceptions: ReadonlyMap<string, PyType>;
 }
@@ -195,6 +196,7 @@ export function createBuiltinTypes(rt: Runtime): BuiltinTypes {
     WeakKeyDictionary: simple('WeakKeyDictionary'),
     WeakSet: simple('WeakSet'),
     weakref_entry: simple('weakref_entry'),
+    TextIOWrapper: simple('_io.TextIOWrapper'),
   };
   const exceptions = new Map<string, PyType>();
   for (const [name, parent] of EXCEPTION_TREE) exceptions.set(name, simple(name, parent ? exceptions.get(parent)! : object));

@@ -1,0 +1,90 @@
+/**
+ * Where objects live. CPython's `id()` is an address, and addresses repeat: a freed block
+ * is the next one handed out for the same size (pymalloc keeps freed blocks per size class,
+ * last in first out), and some types keep their dead objects on a free list of their own
+ * to reuse them whole. That is why `id([]) == id([])` is True, and why free lists show in
+ * `gc.get_count()`: an object taken from a free list was never freed for the collector, so
+ * neither its reuse nor its death moves the count.
+ */
+
+/** A type's free list: dead objects of that type kept whole, up to `capacity`. */
+export interface FreeList {
+  readonly name: string;
+  readonly capacity: number;
+  /** Whether its objects are the collector's (freeing them for real lowers generation 0's count). */
+  readonly gcType: boolean;
+}
+
+/** The block an object occupies, as its type allocates it. */
+export interface MemoryBlock {
+  /** Bytes of the object's own block (not the buffers it points to). */
+  readonly size: number;
+  /** The free list a dead object of exactly this kind goes to, if its type keeps one. */
+  readonly freeList: FreeList | null;
+}
+
+/** The first address handed out: where a 64-bit Linux heap typically lies. */
+const BASE_ADDRESS = 0x7f5e3c000000;
+/** pymalloc's alignment: sizes are rounded up to it to find the size class. */
+const ALIGNMENT = 16;
+
+export class AddressSpace {
+  private nextAddress = BASE_ADDRESS;
+  /** Freed blocks per size class, the most recently freed last. */
+  private readonly freeBlocks = new Map<number, number[]>();
+  /** Addresses of dead objects kept by their type's free list, the most recent last. */
+  private readonly freeLists = new Map<FreeList, { size: number; addresses: number[] }>();
+
+  /** An address for a new object: from its type's free list, else a freed block of its size, else fresh memory. */
+  allocate(block: MemoryBlock): { address: number; reused: boolean } {
+    const kept = block.freeList ? this.freeLists.get(block.freeList) : undefined;
+    if (kept && kept.addresses.length > 0) return { address: kept.addresses.pop()!, reused: true };
+    const sizeClass = sizeClassOf(block.size);
+    const freed = this.freeBlocks.get(sizeClass);
+    if (freed && freed.length > 0) return { address: freed.pop()!, reused: false };
+    const address = this.nextAddress;
+    this.nextAddress += sizeClass;
+    return { address, reused: false };
+  }
+
+  /** Gives back a dead object's block. True when its type's free list kept it. */
+  release(address: number, block: MemoryBlock): boolean {
+    const freeList = block.freeList;
+    if (freeList) {
+      let kept = this.freeLists.get(freeList);
+      if (!kept) this.freeLists.set(freeList, (kept = { size: block.size, addresses: [] }));
+      if (kept.addresses.length < freeList.capacity) {
+        kept.addresses.push(address);
+        return true;
+      }
+    }
+    this.freeBlock(address, block.size);
+    return false;
+  }
+
+  /**
+   * Empties every free list into the allocator (CPython does it when it collects the oldest
+   * generation). Returns how many of the objects freed were the collector's.
+   */
+  clearFreeLists(): number {
+    let freedGcObjects = 0;
+    for (const [freeList, kept] of this.freeLists) {
+      while (kept.addresses.length > 0) {
+        this.freeBlock(kept.addresses.pop()!, kept.size);
+        if (freeList.gcType) freedGcObjects++;
+      }
+    }
+    return freedGcObjects;
+  }
+
+  private freeBlock(address: number, size: number): void {
+    const sizeClass = sizeClassOf(size);
+    let freed = this.freeBlocks.get(sizeClass);
+    if (!freed) this.freeBlocks.set(sizeClass, (freed = []));
+    freed.push(address);
+  }
+}
+
+function sizeClassOf(size: number): number {
+  return Math.max(ALIGNMENT, Math.ceil(size / ALIGNMENT) * ALIGNMENT);
+}
