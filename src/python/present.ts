@@ -157,8 +157,8 @@ function chooseObjects(snapshot: HeapSnapshot, ix: Index, frames: readonly ViewF
     for (const r of obj.references) add(r.target);
   }
   for (const o of snapshot.objects) if (!o.reachable && o.refcount > 0) add(o.id);
-  for (const id of snapshot.changes.allocated) add(id);
-  for (const c of snapshot.changes.refcounts) if (!isInternal(ix, c.id)) add(c.id);
+  for (const id of snapshot.changes.allocated) if (!heldOnlyByInterpreter(ix, id)) add(id);
+  for (const c of snapshot.changes.refcounts) if (!isInternal(ix, c.id) && !heldOnlyByInterpreter(ix, c.id)) add(c.id);
   // Instances' classes are drawn too (a user class is a box the arrows can point to).
   for (const id of [...visible]) {
     const cls = ix.byId.get(id)?.references.find((r) => r.label === '__class__');
@@ -175,6 +175,19 @@ function isInternal(ix: Index, id: number): boolean {
   // The name strings that key a namespace are not what a learner is looking at.
   if (obj.type === 'str' && obj.referrers.length > 0 && obj.referrers.every((r) => r.label.startsWith('key ') && (r.holder === ix.mainDict || ix.classNamespaces.has(r.holder)))) return true;
   return obj.referrers.length > 0 && obj.referrers.every((r) => ix.rootsById.get(r.holder)?.kind === 'hidden' || ix.byId.get(r.holder)?.type === 'code');
+}
+
+/**
+ * Objects the interpreter made for itself (the thread state's dict and what it holds, an
+ * argument parser's keyword names): held, directly or through such objects, only by
+ * hidden holders. A line that allocates them still did not make anything for the program.
+ */
+function heldOnlyByInterpreter(ix: Index, id: number, seen = new Set<number>()): boolean {
+  if (seen.has(id)) return true;
+  seen.add(id);
+  const obj = ix.byId.get(id);
+  if (!obj || obj.referrers.length === 0) return false;
+  return obj.referrers.every((r) => ix.rootsById.get(r.holder)?.kind === 'hidden' || (ix.byId.has(r.holder) && heldOnlyByInterpreter(ix, r.holder, seen)));
 }
 
 function hiddenName(root: SnapshotRoot): string {

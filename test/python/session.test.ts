@@ -69,3 +69,12 @@ describe('SimulationSession', () => {
     assert.equal((after!.result.status as { collected?: number }).collected, 1);
   });
 });
+
+describe('SimulationSession views: what the interpreter made for itself stays out of the picture', () => {
+  it("the first repr of a list gives the thread state a dict and a list (CPython counts them), but the line's picture shows only the program's objects", () => {
+    const s = session('x = [1]\nprint(x)\ny = 2\n');
+    const view = viewAt(s, 2);
+    const types = view.objects.map((o) => o.type).sort();
+    assert.deepEqual(types, ['int', 'list'], `objects drawn: ${types.join(', ')}`);
+  });
+});
