@@ -14,6 +14,8 @@ export function sizeOf(rt: Runtime, obj: PyObject): number {
   const sizes = rt.lang.objectSizes;
   if (obj instanceof PyInt) {
     const v = obj.value;
+    // Most ints fit one 30-bit digit: no need to measure them.
+    if (typeof v === 'number' && v < 0x40000000 && v > -0x40000000) return v === 0 ? sizes.intZero : 28;
     const abs = v < 0 ? -BigInt(v) : BigInt(v);
     if (abs === 0n) return sizes.intZero;
     const digits = Math.ceil(abs.toString(2).length / 30);
@@ -82,16 +84,29 @@ const FLOAT_FREE_LIST: FreeList = { name: 'float', capacity: 100, gcType: false 
  */
 export function memoryBlockOf(rt: Runtime, obj: PyObject): MemoryBlock {
   const types = rt.types;
+  // Called for every allocation and every free: the common blocks are made once.
+  if (obj instanceof PyInt) return typeof obj.value === 'number' && obj.value > 0 && obj.value < 0x40000000 ? ONE_DIGIT_INT_BLOCK : { size: sizeOf(rt, obj), freeList: null };
   if (obj instanceof PyTuple) {
     const size = obj.items.length;
-    return { size: 40 + 8 * size, freeList: obj.cls === types.tuple && size < TUPLE_FREE_LISTS.length ? TUPLE_FREE_LISTS[size] : null };
+    if (size < EXACT_TUPLE_BLOCKS.length && obj.cls === types.tuple) return EXACT_TUPLE_BLOCKS[size];
+    return { size: 40 + 8 * size, freeList: null };
   }
-  if (obj instanceof PyList) return { size: 56, freeList: obj.cls === types.list ? LIST_FREE_LIST : null };
-  if (obj instanceof PyDict) return { size: 64, freeList: obj.cls === types.dict ? DICT_FREE_LIST : null };
-  if (obj instanceof PyFloat) return { size: 24, freeList: obj.cls === types.float ? FLOAT_FREE_LIST : null };
-  if (obj instanceof PySet) return { size: 216, freeList: null };
+  if (obj instanceof PyList) return obj.cls === types.list ? EXACT_LIST_BLOCK : LIST_BLOCK;
+  if (obj instanceof PyDict) return obj.cls === types.dict ? EXACT_DICT_BLOCK : DICT_BLOCK;
+  if (obj instanceof PyFloat) return obj.cls === types.float ? EXACT_FLOAT_BLOCK : FLOAT_BLOCK;
+  if (obj instanceof PySet) return SET_BLOCK;
   // Long strings: their length is enough to tell the block apart, without measuring them.
   if (obj instanceof PyStr) return { size: rt.lang.objectSizes.asciiStr + obj.value.length, freeList: null };
-  if (obj instanceof PyBytes && obj.cls === types.bytearray) return { size: 56, freeList: null };
+  if (obj instanceof PyBytes && obj.cls === types.bytearray) return LIST_BLOCK;
   return { size: sizeOf(rt, obj), freeList: null };
 }
+
+const ONE_DIGIT_INT_BLOCK: MemoryBlock = { size: 28, freeList: null };
+const EXACT_TUPLE_BLOCKS: readonly MemoryBlock[] = TUPLE_FREE_LISTS.map((freeList, size) => ({ size: 40 + 8 * size, freeList }));
+const EXACT_LIST_BLOCK: MemoryBlock = { size: 56, freeList: LIST_FREE_LIST };
+const LIST_BLOCK: MemoryBlock = { size: 56, freeList: null };
+const EXACT_DICT_BLOCK: MemoryBlock = { size: 64, freeList: DICT_FREE_LIST };
+const DICT_BLOCK: MemoryBlock = { size: 64, freeList: null };
+const EXACT_FLOAT_BLOCK: MemoryBlock = { size: 24, freeList: FLOAT_FREE_LIST };
+const FLOAT_BLOCK: MemoryBlock = { size: 24, freeList: null };
+const SET_BLOCK: MemoryBlock = { size: 216, freeList: null };
