@@ -13,6 +13,8 @@ import { Label, UnitBuilder } from './unitBuilder';
 export const BINARY_OPERATORS: readonly ast.Operator[] = ['Add', 'Sub', 'Mult', 'MatMult', 'Div', 'Mod', 'Pow', 'LShift', 'RShift', 'BitOr', 'BitXor', 'BitAnd', 'FloorDiv'];
 export const COMPARE_OPERATORS: readonly ast.CmpOp[] = ['Lt', 'LtE', 'Eq', 'NotEq', 'Gt', 'GtE'];
 export const UNARY_OPERATORS = ['Invert', 'Not', 'UAdd', 'USub'] as const;
+/** CPython's compile.c: how many values an instruction may take from the stack before it builds them up one by one. */
+const STACK_USE_GUIDELINE = 30;
 
 /** A block the compiler must unwind when `return`, `break` or `continue` leaves it early. */
 type FrameBlock =
@@ -1034,7 +1036,9 @@ class Compiler {
   private call(e: ast.Call): void {
     const unit = this.unit;
     const simple = !e.args.some((a) => a.kind === 'Starred') && !e.keywords.some((k) => k.arg === null);
-    if (e.func.kind === 'Attribute' && simple) {
+    // maybe_optimize_method_call: no method call with that many arguments.
+    const few = e.args.length + e.keywords.length + (e.keywords.length ? 1 : 0) < STACK_USE_GUIDELINE;
+    if (e.func.kind === 'Attribute' && simple && few) {
       this.expression(e.func.value);
       unit.at(e.func);
       unit.emit(Op.LoadMethod, this.attr(e.func.attr));
@@ -1048,7 +1052,9 @@ class Compiler {
   /** Pushes arguments and emits the call; `extra` arguments are already on the stack. */
   private callArguments(args: readonly ast.Expr[], keywords: readonly ast.Keyword[], extra: number, node: ast.Position): void {
     const unit = this.unit;
-    const simple = !args.some((a) => a.kind === 'Starred') && !keywords.some((k) => k.arg === null);
+    // compiler_call_helper: more arguments than STACK_USE_GUIDELINE go through a tuple
+    // (and Call's argument count has to fit in a byte).
+    const simple = !args.some((a) => a.kind === 'Starred') && !keywords.some((k) => k.arg === null) && args.length + 2 * keywords.length <= STACK_USE_GUIDELINE;
     if (simple) {
       for (const a of args) this.expression(a);
       for (const k of keywords) this.expression(k.value);

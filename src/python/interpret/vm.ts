@@ -680,7 +680,8 @@ export class VirtualMachine {
           this.pushResult(frame, dict);
           const base = stack.length - 1 - 2 * arg;
           for (let i = 0; i < arg; i++) p.dictSet(dict, stack[base + 2 * i]!, stack[base + 2 * i + 1]!);
-          for (let i = 0; i < 2 * arg; i++) this.release(frame, base);
+          // DECREF_INPUTS / POP: the keys and values are released from the top down.
+          for (let i = 0; i < 2 * arg; i++) this.release(frame, stack.length - 2);
           break;
         }
         case Op.BuildSlice: {
