@@ -125,6 +125,8 @@ async function worker() {
       if (r.code !== 0) {
         const lines = r.stderr.trim().split('\n');
         why += ` (exit ${r.code}: ${lines[lines.length - 1]})`;
+        // The CLI exits 1, 2 or 3 by design; anything else is a crash: show all of it.
+        if (![1, 2, 3].includes(r.code)) why += `\n--- stderr ---\n${r.stderr}--- end ---`;
       }
     }
     results[index] = { name, version, pass: why === null, why };
