@@ -127,10 +127,9 @@ export class Heap {
       trace.recordAlloc(obj.id, trace.intern(obj.typeName), trace.storeDisplay(obj.display()), flags);
       if (obj.externalRefs) trace.record(EventKind.External, obj.id, obj.externalRefs);
     }
-    const { address, reused } = this.memory.allocate(this.hooks.memoryBlock(obj));
-    obj.address = address;
+    obj.address = this.memory.allocate(this.hooks.memoryBlock(obj));
     // Taken whole from its type's free list: never freed for the collector, so not counted again.
-    if (options.gc && !reused) this.countAllocation();
+    if (options.gc && !this.memory.lastReusedWhole) this.countAllocation();
     if (options.track) this.track(obj);
     return obj;
   }
@@ -258,7 +257,14 @@ export class Heap {
       if (this.beginDeallocation(obj)) {
         // Measured before the object lets go of its contents (a tuple's size is its length).
         const block = this.hooks.memoryBlock(obj);
-        this.releaseFrom(obj, (release) => obj.releaseReferences(release));
+        // releaseFrom without a closure per object: a million frees make a million otherwise.
+        const saved = this.releasingHolder;
+        this.releasingHolder = obj;
+        try {
+          obj.releaseReferences(this.release);
+        } finally {
+          this.releasingHolder = saved;
+        }
         this.finishDeallocation(obj, block);
       }
     } finally {

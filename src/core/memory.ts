@@ -30,21 +30,25 @@ const ALIGNMENT = 16;
 
 export class AddressSpace {
   private nextAddress = BASE_ADDRESS;
-  /** Freed blocks per size class, the most recently freed last. */
-  private readonly freeBlocks = new Map<number, number[]>();
+  /** Freed blocks per size class (indexed by size / 16), the most recently freed last. */
+  private readonly freeBlocks: number[][] = [];
   /** Addresses of dead objects kept by their type's free list, the most recent last. */
   private readonly freeLists = new Map<FreeList, { size: number; addresses: number[] }>();
 
+  /** Whether the last `allocate` took its object whole from a free list. */
+  lastReusedWhole = false;
+
   /** An address for a new object: from its type's free list, else a freed block of its size, else fresh memory. */
-  allocate(block: MemoryBlock): { address: number; reused: boolean } {
+  allocate(block: MemoryBlock): number {
     const kept = block.freeList ? this.freeLists.get(block.freeList) : undefined;
-    if (kept && kept.addresses.length > 0) return { address: kept.addresses.pop()!, reused: true };
+    this.lastReusedWhole = kept !== undefined && kept.addresses.length > 0;
+    if (this.lastReusedWhole) return kept!.addresses.pop()!;
     const sizeClass = sizeClassOf(block.size);
-    const freed = this.freeBlocks.get(sizeClass);
-    if (freed && freed.length > 0) return { address: freed.pop()!, reused: false };
+    const freed = this.freeBlocks[sizeClass / ALIGNMENT];
+    if (freed !== undefined && freed.length > 0) return freed.pop()!;
     const address = this.nextAddress;
     this.nextAddress += sizeClass;
-    return { address, reused: false };
+    return address;
   }
 
   /** Gives back a dead object's block. True when its type's free list kept it. */
@@ -78,9 +82,13 @@ export class AddressSpace {
   }
 
   private freeBlock(address: number, size: number): void {
-    const sizeClass = sizeClassOf(size);
-    let freed = this.freeBlocks.get(sizeClass);
-    if (!freed) this.freeBlocks.set(sizeClass, (freed = []));
+    const index = sizeClassOf(size) / ALIGNMENT;
+    let freed = this.freeBlocks[index];
+    if (freed === undefined) {
+      // Fill the gap below so the array stays dense.
+      while (this.freeBlocks.length < index) this.freeBlocks.push([]);
+      this.freeBlocks[index] = freed = [];
+    }
     freed.push(address);
   }
 }

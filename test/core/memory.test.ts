@@ -9,25 +9,26 @@ describe('core: addresses', () => {
   it('hands a freed block to the next object of its size class, last freed first', () => {
     const memory = new AddressSpace();
     const small = { size: 30, freeList: null };
-    const a = memory.allocate(small).address;
-    const b = memory.allocate(small).address;
+    const a = memory.allocate(small);
+    const b = memory.allocate(small);
     assert.notEqual(a, b);
     memory.release(a, small);
     memory.release(b, small);
-    assert.equal(memory.allocate({ size: 32, freeList: null }).address, b, 'same 16-byte class, most recent first');
-    assert.equal(memory.allocate(small).address, a);
-    assert.notEqual(memory.allocate({ size: 100, freeList: null }).address, a, 'another class gets fresh memory');
+    assert.equal(memory.allocate({ size: 32, freeList: null }), b, 'same 16-byte class, most recent first');
+    assert.equal(memory.allocate(small), a);
+    assert.notEqual(memory.allocate({ size: 100, freeList: null }), a, 'another class gets fresh memory');
   });
 
   it('keeps dead objects on their free list up to its capacity, and gives them back when cleared', () => {
     const memory = new AddressSpace();
-    const addresses = [1, 2, 3].map(() => memory.allocate(LIST_BLOCK).address);
+    const addresses = [1, 2, 3].map(() => memory.allocate(LIST_BLOCK));
     assert.deepEqual(addresses.map((address) => memory.release(address, LIST_BLOCK)), [true, true, false]);
-    const reused = memory.allocate(LIST_BLOCK);
-    assert.deepEqual(reused, { address: addresses[1], reused: true });
+    assert.equal(memory.allocate(LIST_BLOCK), addresses[1]);
+    assert.equal(memory.lastReusedWhole, true);
     assert.equal(memory.clearFreeLists(), 1);
     // Now both dead blocks are plain freed memory of their size.
-    assert.equal(memory.allocate(LIST_BLOCK).reused, false);
+    memory.allocate(LIST_BLOCK);
+    assert.equal(memory.lastReusedWhole, false);
   });
 
   it('gives a live object an address no other live object has', () => {
