@@ -384,6 +384,10 @@ export class HeapInspector {
     this.receivedAt = null;
     this.renderCount++;
     this.root.dataset.renderCount = String(this.renderCount);
+    // Which view is on screen now (the picture is laid out asynchronously, after the toolbar
+    // already names the new line): UI tests wait for it instead of guessing.
+    const view = this.state.view;
+    this.root.dataset.drawn = view ? `${view.source.fileName}:${view.source.line} ${view.version} run ${view.execution.index}/${view.execution.count} gc ${view.collections.length}` : 'empty';
   }
 
   private overlayPhase(collection: ViewCollection | null, phase: number): void {
