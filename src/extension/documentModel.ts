@@ -95,6 +95,8 @@ export class DocumentModel implements vscode.Disposable {
   private latestUpdate: Promise<CursorState> = Promise.resolve({ kind: 'busy' });
   /** The editor the panel follows: the active text editor, kept while a webview has focus. */
   private followed: vscode.TextEditor | undefined;
+  /** Whether an editor of another kind became active after the followed one (its status bar item went away). */
+  private otherEditorSinceFollowed = false;
 
   constructor(
     private readonly client: SimulationClient,
@@ -112,7 +114,17 @@ export class DocumentModel implements vscode.Disposable {
       vscode.window.onDidChangeActiveTextEditor((editor) => {
         // Focus moving to the panel, the Output view or a file of another language keeps
         // following the last Python editor (and the panel keeps its picture).
-        if (!editor || !isHeapScopeDocument(editor.document)) return;
+        if (!editor) return;
+        if (!isHeapScopeDocument(editor.document)) {
+          this.otherEditorSinceFollowed = true;
+          return;
+        }
+        // Focus coming back to the editor already followed from the panel (or the palette, a
+        // picker) changes nothing: the panel keeps its picture, which may be a GC run or a
+        // hover's line rather than the cursor's.
+        const returning = editor === this.followed && !this.otherEditorSinceFollowed;
+        this.otherEditorSinceFollowed = false;
+        if (returning) return;
         this.followed = editor;
         void this.update(editor, 'editor');
       }),
