@@ -53,7 +53,8 @@ export async function buildExtension() {
 export async function packageVsix() {
   rmSync(heapscopeVsix, { force: true });
   const vsce = join(repoRoot, 'node_modules', '.bin', process.platform === 'win32' ? 'vsce.cmd' : 'vsce');
-  const { code, output } = await run(vsce, ['package', '--no-dependencies', '-o', heapscopeVsix], { quiet: true });
+  // README.md links to docs/ by relative paths; there is no public repository to rewrite them to.
+  const { code, output } = await run(vsce, ['package', '--no-dependencies', '--no-rewrite-relative-links', '-o', heapscopeVsix], { quiet: true });
   if (code !== 0 || !existsSync(heapscopeVsix)) throw new BuildFailed(`packaging the .vsix failed:\n${output.trim()}`);
   for (const line of output.split('\n').filter((l) => /WARNING/.test(l))) console.log(`  vsce: ${line.trim()}`);
   console.log(`  ${relative(repoRoot, heapscopeVsix)} (${Math.round(statSync(heapscopeVsix).size / 1024)} KB)`);

@@ -50,6 +50,8 @@ const NOISE = [
   /getaddrinfo|ENOTFOUND|EAI_AGAIN|ENETUNREACH|net::ERR_|Failed to fetch|fetch failed|XHR failed/i,
   /\[perf\]|Long running operations/i,
   /^Canceled(: Canceled)*/, // remote calls cut short when the extension host goes away
+  /authentication provider '[\w-]+' to register/, // no GitHub/Microsoft sign-in here
+  /^\s+at .*\/static\/out\/vs\//, // the stack of such a line
   /^(Resolving connection token|Resolved connection token|Creating a socket|\[reconnection-grace-time\]|Updating additional builtin extensions cache|\[Service Worker\]|\[AgentHost|\[AccountPolicyGate\])/,
 ];
 

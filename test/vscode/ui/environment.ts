@@ -14,3 +14,14 @@ export function examplesDir(): string {
   if (!dir) throw new Error('HEAPSCOPE_EXAMPLES is not set: run the UI suite with `npm run test:vscode`');
   return dir;
 }
+
+/**
+ * The workbench that runs HeapScope's browser entry in the web worker extension host, with
+ * test/vscode/web/ as its tests: a code-server of its own (with the smoke-test driver, which
+ * makes the workbench honour the extension-tests payload in the URL).
+ */
+export function webWorkerWorkbenchUrl(): string {
+  const url = process.env.HEAPSCOPE_WEB_WORKBENCH_URL;
+  if (!url) throw new Error('HEAPSCOPE_WEB_WORKBENCH_URL is not set: run the UI suite with `npm run test:vscode`');
+  return url;
+}

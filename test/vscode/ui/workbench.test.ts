@@ -1,3 +1,6 @@
+// The packaged extension as a user installs it: the examples workspace opens, and the
+// Extensions view lists HeapScope among the installed extensions. (One *.test.ts per flow
+// next to this file, each opening its own page with openWorkbench().)
 import { strict as assert } from 'node:assert';
 import { readdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
@@ -33,8 +36,4 @@ describe('HeapScope in a real VS Code workbench (code-server in Chromium)', func
     assert.match(entry, /\bheapscope\b/, 'the installed entry names the publisher');
     await screenshot(page, 'ui-heapscope-installed');
   });
-
-  // The product's UI suites go here, one *.test.ts per flow next to this file (hover.test.ts,
-  // panel.test.ts, gc-command.test.ts…), each opening its own page with openWorkbench()
-  // and driving it with the helpers of scripts/vscode/openWorkbench.mjs.
 });
