@@ -18,6 +18,9 @@ const PROFILE: CollectorProfile = {
   immortalRefcount: 4294967295,
 };
 
+/** What a dead node holds (shared and frozen, as the front end's lists do). */
+const NO_SLOTS = Object.freeze([]) as unknown as HeapObject[];
+
 /** A list-like node: one or two slots. */
 class Node extends HeapObject {
   slots: HeapObject[] = [];
@@ -32,7 +35,7 @@ class Node extends HeapObject {
   }
   releaseReferences(release: Release): void {
     const slots = this.slots;
-    this.slots = [];
+    this.slots = NO_SLOTS;
     for (let i = slots.length - 1; i >= 0; i--) release(i, slots[i]);
   }
 }

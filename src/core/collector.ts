@@ -137,8 +137,8 @@ export function disposeOfGarbage(heap: Heap, unreachable: GcList, old: GcList, o
   // Weak references freed once their callback ran count as collected too.
   report.collected += handleWeakrefs(heap, unreachable, old, oldIndex, report);
   finalizeGarbage(heap, unreachable, report);
-  const stillUnreachable = handleResurrectedObjects(heap, unreachable, old, oldIndex, report);
-  report.collected += stillUnreachable.size();
+  const { stillUnreachable, count } = handleResurrectedObjects(heap, unreachable, old, oldIndex, report);
+  report.collected += count;
   deleteGarbage(heap, stillUnreachable, old, oldIndex, report);
 }
 
@@ -326,10 +326,16 @@ export function finalizeGarbage(heap: Heap, collectable: GcList, report: Collect
  * handle_resurrected_objects: finalizers may have stored references to garbage. Recompute
  * reachability within the garbage alone; what is referenced from outside survives.
  */
-export function handleResurrectedObjects(heap: Heap, unreachable: GcList, old: GcList, oldIndex: number, report: CollectionReport): GcList {
-  for (let o = unreachable.gcNext!; o !== unreachable; o = o.gcNext!) o.gcCollecting = false;
+export function handleResurrectedObjects(
+  heap: Heap,
+  unreachable: GcList,
+  old: GcList,
+  oldIndex: number,
+  report: CollectionReport,
+): { stillUnreachable: GcList; count: number } {
+  // update_refs marks every object of the list as collecting again: no pass to reset it first.
   const stillUnreachable = new GcList('still unreachable');
-  deduceUnreachable(unreachable, stillUnreachable, null);
+  const count = deduceUnreachable(unreachable, stillUnreachable, null).unreachable;
   const resurrected = unreachable.toArray();
   if (resurrected.length) {
     for (const obj of resurrected) heap.moveTo(obj, old, oldIndex);
@@ -339,7 +345,7 @@ export function handleResurrectedObjects(heap: Heap, unreachable: GcList, old: G
       stillUnreachable: idsOf(stillUnreachable, report),
     });
   }
-  return stillUnreachable;
+  return { stillUnreachable, count };
 }
 
 /**

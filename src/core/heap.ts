@@ -293,11 +293,13 @@ export class Heap {
 
   /** tp_clear for the collector: false when the type has none (tuples). */
   clearObject(obj: HeapObject): boolean {
-    let cleared = false;
-    this.releaseFrom(obj, (release) => {
-      cleared = obj.clearReferences(release);
-    });
-    return cleared;
+    const saved = this.releasingHolder;
+    this.releasingHolder = obj;
+    try {
+      return obj.clearReferences(this.release);
+    } finally {
+      this.releasingHolder = saved;
+    }
   }
 
   /**

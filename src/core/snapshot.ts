@@ -200,21 +200,26 @@ class HeapState {
   }
 }
 
+/**
+ * Drops one edge (label, target) from a holder. Equal pairs are interchangeable, so any
+ * match will do: it is looked for from both ends at once, as a frame's stack lets go of
+ * its top while a dict or list being torn down lets go of its first entries (one-sided,
+ * clearing a 20,000-entry dict took seconds).
+ */
 function removeEdge(edges: HolderEdges | undefined, label: number, target: number): void {
   if (edges === undefined) return;
   const { labels, targets } = edges;
-  for (let i = targets.lastIndexOf(target); i >= 0; i = targets.lastIndexOf(target, i - 1)) {
-    if (labels[i] === label) {
-      if (i === targets.length - 1) {
-        targets.pop();
-        labels.pop();
-      } else {
-        targets.splice(i, 1);
-        labels.splice(i, 1);
-      }
-      return;
+  for (let high = targets.length - 1, low = 0; low <= high; high--, low++) {
+    const at = targets[high] === target && labels[high] === label ? high : targets[low] === target && labels[low] === label ? low : -1;
+    if (at < 0) continue;
+    if (at === targets.length - 1) {
+      targets.pop();
+      labels.pop();
+    } else {
+      targets.splice(at, 1);
+      labels.splice(at, 1);
     }
-    if (i === 0) return;
+    return;
   }
 }
 

@@ -5,6 +5,7 @@ import { typeLookup } from '../runtime/attributes';
 import { PythonError } from '../runtime/errors';
 import { collect } from '../runtime/iteration';
 import { asIndex, byteValue } from '../runtime/items';
+import { asSsize, checkLength } from '../runtime/limits';
 import type { Runtime } from '../runtime/runtime';
 import { decodeBytes, encodeText } from './codecs';
 
@@ -109,17 +110,17 @@ function constructorArguments(rt: Runtime, typeName: string, args: Args, kwargs:
   return [argument(args, kwargs, 0, 'source'), encoding && stringArgument(rt, typeName, 'encoding', encoding, ''), errors && stringArgument(rt, typeName, 'errors', errors, '')];
 }
 
-function checkCount(rt: Runtime, n: number): number {
+function checkCount(rt: Runtime, n: number, typeName: string): number {
   if (n < 0) throw rt.error('ValueError', 'negative count');
-  if (n > 50_000_000) throw rt.error('MemoryError');
+  checkLength(rt, typeName, n);
   return n;
 }
 
 /** An int argument that sizes a new object (_PyIndex_Check), or null. */
-function countArgument(rt: Runtime, obj: PyObject): number | null {
-  if (obj instanceof PyInt) return checkCount(rt, Number(obj.value));
+function countArgument(rt: Runtime, obj: PyObject, typeName: string): number | null {
+  if (obj instanceof PyInt) return checkCount(rt, asSsize(rt, obj.value), typeName);
   if (!obj.cls.isHeapType || typeLookup(rt, obj.cls, '__index__') === undefined) return null;
-  return checkCount(rt, asIndex(rt, obj)!);
+  return checkCount(rt, asIndex(rt, obj)!, typeName);
 }
 
 /** bytes(source=b'', encoding, errors): bytes_new. An exact bytes argument comes back itself. */
@@ -145,7 +146,7 @@ export function makeBytes(rt: Runtime, args: Args, kwargs: Kwargs): PyObject {
     return result;
   }
   if (source instanceof PyStr) throw rt.error('TypeError', 'string argument without an encoding');
-  const count = countArgument(rt, source);
+  const count = countArgument(rt, source, 'bytes');
   if (count !== null) return rt.freshBytes(new Uint8Array(count));
   return bytesFromObject(rt, source);
 }
@@ -197,7 +198,7 @@ export function makeBytearray(rt: Runtime, args: Args, kwargs: Kwargs): PyObject
       return ba;
     }
     if (encoding !== undefined || errors !== undefined) throw rt.error('TypeError', encoding !== undefined ? 'encoding without a string argument' : 'errors without a string argument');
-    const count = countArgument(rt, source);
+    const count = countArgument(rt, source, 'bytearray');
     if (count !== null) {
       ba.resize(new Uint8Array(count));
       return ba;

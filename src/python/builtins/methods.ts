@@ -7,6 +7,7 @@ import { PyStruct } from '../objects/struct';
 import { dictClear, dictDeleteAt, dictFind, dictGetStr, dictSet, setAdd, setDiscard, setFind } from '../runtime/dicts';
 import { exceptionArgs } from '../runtime/exceptions';
 import { collect, dictIterator } from '../runtime/iteration';
+import { countWork } from '../runtime/limits';
 import type { Runtime } from '../runtime/runtime';
 import { repr } from '../runtime/text';
 import { subclassesOf } from './classes';
@@ -666,7 +667,10 @@ export function sortList(rt: Runtime, list: PyList, key: PyObject, reverse: PyOb
     let items = [...list.items];
     if (descending) items.reverse();
     const keys = key === rt.none ? items : items.map((item) => p.own(p.call(key, [item], null)));
-    const less = (a: number, b: number): boolean => p.truthy(p.own(p.richCompare('Lt', keys[a], keys[b])));
+    const less = (a: number, b: number): boolean => {
+      countWork(rt);
+      return p.truthy(p.own(p.richCompare('Lt', keys[a], keys[b])));
+    };
     let order = mergeSort(
       items.map((_, i) => i),
       less,

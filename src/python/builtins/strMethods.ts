@@ -2,6 +2,7 @@ import { PyInt, PyStr } from '../objects/atoms';
 import type { NativeFunction, PyObject } from '../objects/base';
 import { PyTuple } from '../objects/containers';
 import { collect } from '../runtime/iteration';
+import { checkLength } from '../runtime/limits';
 import type { Runtime } from '../runtime/runtime';
 import { format, str } from '../runtime/text';
 
@@ -20,6 +21,12 @@ export function installStrMethods(rt: Runtime): void {
   const same = (self: PyObject, value: string): PyObject => (value === (self as PyStr).value && self.cls === rt.types.str ? self : rt.str(value));
   const list = (xs: string[]): PyObject => rt.newList(xs.map((x) => rt.str(x)));
   const num = (o: PyObject | undefined, dflt: number): number => (o instanceof PyInt ? Number(o.value) : dflt);
+  /** The width a padding method pads to (limits.ts: no string past MAX_LENGTH). */
+  const width = (o: PyObject | undefined): number => {
+    const n = num(o, 0);
+    checkLength(rt, 'str', n);
+    return n;
+  };
   const ws = /[ \t\n\r\x0b\x0c\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
   const strip = (text: string, chars: string | null, left: boolean, right: boolean): string => {
     const test = (c: string): boolean => (chars === null ? ws.test(c) : chars.includes(c));
@@ -150,21 +157,20 @@ export function installStrMethods(rt: Runtime): void {
     isidentifier: (self) => rt.bool(/^[\p{L}_][\p{L}\p{N}_]*$/u.test(s(self))),
     center(self, args) {
       const text = s(self);
-      const width = num(args[0], 0);
+      const total = width(args[0]) - text.length;
       const fill = args[1] ? arg(args[1], 'center') : ' ';
-      if (width <= text.length) return same(self, text);
-      const total = width - text.length;
-      const left = Math.floor(total / 2) + (total & width & 1);
+      if (total <= 0) return same(self, text);
+      const left = Math.floor(total / 2) + (total & (total + text.length) & 1);
       return rt.str(fill.repeat(left) + text + fill.repeat(total - left));
     },
-    ljust: (self, args) => same(self, s(self).padEnd(num(args[0], 0), args[1] ? arg(args[1], 'ljust') : ' ')),
-    rjust: (self, args) => same(self, s(self).padStart(num(args[0], 0), args[1] ? arg(args[1], 'rjust') : ' ')),
+    ljust: (self, args) => same(self, s(self).padEnd(width(args[0]), args[1] ? arg(args[1], 'ljust') : ' ')),
+    rjust: (self, args) => same(self, s(self).padStart(width(args[0]), args[1] ? arg(args[1], 'rjust') : ' ')),
     zfill(self, args) {
       const text = s(self);
-      const width = num(args[0], 0);
-      if (text.length >= width) return same(self, text);
+      const total = width(args[0]);
+      if (text.length >= total) return same(self, text);
       const sign = text[0] === '-' || text[0] === '+' ? text[0] : '';
-      return rt.str(sign + '0'.repeat(width - text.length) + text.slice(sign.length));
+      return rt.str(sign + '0'.repeat(total - text.length) + text.slice(sign.length));
     },
     partition(self, args) {
       const text = s(self);
@@ -189,6 +195,7 @@ export function installStrMethods(rt: Runtime): void {
       for (const ch of s(self)) {
         if (ch === '\t') {
           const spaces = size > 0 ? size - (column % size) : 0;
+          checkLength(rt, 'str', out.length + spaces);
           out += ' '.repeat(spaces);
           column += spaces;
         } else {

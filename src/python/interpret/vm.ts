@@ -323,7 +323,8 @@ export class VirtualMachine {
   makeFrame(fn: PyFunction, args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null, back: ExecFrame | null): ExecFrame {
     const code = fn.code;
     const depth = (back?.depth ?? 0) + 1;
-    if (depth > this.p.recursionLimit()) throw this.makeError('RecursionError', RECURSION_MESSAGE);
+    // CPython counts the module's frame too: a limit of N allows N - 1 nested calls.
+    if (depth >= this.p.recursionLimit()) throw this.makeError('RecursionError', RECURSION_MESSAGE);
     const globals = fn.get('__globals__') as PyDict;
     let holder: RootHolder | PyGenerator;
     if (code.isGenerator) {
@@ -401,12 +402,14 @@ export class VirtualMachine {
 
   /** Marks the start of a new line's execution: a step of the trace, and the step budget. */
   private step(frame: ExecFrame, line: number): void {
+    // Too many objects: the line that made them is the one that ran last in this frame.
+    const previous = frame.line > 0 ? frame.line : line;
     frame.line = line;
     const rt = this.rt;
     const probe = rt.gcProbe;
     if (probe !== null && rt.heap.trace.stepCount > probe.afterStep && frame.depth <= probe.depth) this.runGcProbe();
     if (++rt.steps > rt.limits.steps) throw new SimulationStop('budget', `step budget of ${rt.limits.steps} lines reached`, line, 0);
-    if (this.heap.liveCount > rt.limits.objects) throw new SimulationStop('limit', `too many live objects (over ${rt.limits.objects})`, line, 0);
+    if (this.heap.liveCount > rt.limits.objects) throw new SimulationStop('limit', `too many live objects (over ${rt.limits.objects})`, previous, 0);
     this.heap.beginStep(line, frame.depth);
     frame.stepSerial = this.heap.stepSerial;
   }

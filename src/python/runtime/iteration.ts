@@ -7,6 +7,7 @@ import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
 import { typeLookup } from './attributes';
 import { PythonError } from './errors';
+import { countWork } from './limits';
 import type { Runtime } from './runtime';
 
 /**
@@ -96,6 +97,7 @@ export function next(rt: Runtime, it: PyObject): PyObject | null {
     rt.vm.p.discard(step.value);
     return null;
   }
+  countWork(rt);
   if (it instanceof PyStruct && !it.cls.isHeapType) {
     const t = rt.types;
     const seq = it.get('it_seq');
@@ -117,10 +119,17 @@ export function next(rt: Runtime, it: PyObject): PyObject | null {
         return exhaust(rt, it);
       }
       case t.str_iterator: {
-        const state = it.state as SeqState;
+        // `index` counts code points; `offset` is where the next one starts in the JS string.
+        const state = it.state as SeqState & { offset?: number };
         if (seq === undefined) return null;
-        const chars = Array.from((seq as PyStr).value);
-        if (state.index < chars.length) return rt.str(chars[state.index++]);
+        const value = (seq as PyStr).value;
+        const offset = state.offset ?? 0;
+        if (offset < value.length) {
+          const codePoint = value.codePointAt(offset)!;
+          state.offset = offset + (codePoint > 0xffff ? 2 : 1);
+          state.index++;
+          return rt.str(String.fromCodePoint(codePoint));
+        }
         return exhaust(rt, it);
       }
       case t.set_iterator: {

@@ -9,6 +9,7 @@ import { typeLookup } from './attributes';
 import { dictFind, setFind, tableKey } from './dicts';
 import type { Runtime } from './runtime';
 import { percentFormat } from './text';
+import { asSsize, bitLength, checkIntBits, checkLength } from './limits';
 import { isProxy, proxyBinaryOp, proxyRichCompare, proxyTruthy, proxyUnaryOp, weakrefHashKey } from '../builtins/weakrefModule';
 
 /** Arithmetic, comparison and truth, with Python's numeric tower and the dunder protocol. */
@@ -119,7 +120,8 @@ function inplaceBuiltin(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject)
     }
     if (op === 'Mult' && isInt(b)) {
       const items = [...a.items];
-      const times = Number(b.value);
+      const times = asSsize(rt, b.value);
+      if (times > 0) checkLength(rt, 'list', items.length * times);
       if (times <= 0) a.removeRange(rt.heap, 0, a.items.length);
       else {
         // list_inplace_repeat: one resize to the final size, then the copies.
@@ -137,7 +139,7 @@ function inplaceBuiltin(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject)
       return a;
     }
     if (op === 'Mult' && isInt(b)) {
-      a.resize(repeatBytes(rt, a.value, b));
+      a.resize(repeatBytes(rt, a.value, b, 'bytearray'));
       return a;
     }
   }
@@ -167,9 +169,9 @@ function concatBytes(a: Uint8Array, b: Uint8Array): Uint8Array {
   return out;
 }
 
-function repeatBytes(rt: Runtime, value: Uint8Array, times: PyInt): Uint8Array {
-  const n = Math.max(0, Number(times.value));
-  if (n * value.length > 50_000_000) throw rt.error('MemoryError');
+function repeatBytes(rt: Runtime, value: Uint8Array, times: PyInt, typeName: string): Uint8Array {
+  const n = Math.max(0, asSsize(rt, times.value));
+  checkLength(rt, typeName, n * value.length);
   const out = new Uint8Array(n * value.length);
   for (let i = 0; i < n; i++) out.set(value, i * value.length);
   return out;
@@ -188,7 +190,7 @@ function bytesConcat(rt: Runtime, a: PyBytes, b: PyBytes): PyObject {
  * a new object, even an empty one (b'x' * 0 is not the shared b''). bytearray_repeat.
  */
 function bytesRepeat(rt: Runtime, seq: PyBytes, times: PyInt): PyObject {
-  const value = repeatBytes(rt, seq.value, times);
+  const value = repeatBytes(rt, seq.value, times, seq.cls === rt.types.bytearray ? 'bytearray' : 'bytes');
   if (seq.cls === rt.types.bytearray) return rt.newBytearray(value);
   if (value.length === seq.value.length && seq.cls === rt.types.bytes) return seq;
   return rt.heap.allocate(new PyBytes(rt.types.bytes, value));
@@ -205,8 +207,14 @@ function builtinBinary(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject):
   if (!exactA && !(a instanceof PyList || a instanceof PyTuple || a instanceof PyStr || a instanceof PyDict || a instanceof PySet || a instanceof PyBytes)) return null;
   switch (op) {
     case 'Add':
-      if (a instanceof PyStr && b instanceof PyStr) return rt.str(a.value + b.value);
-      if (a instanceof PyList && b instanceof PyList) return rt.newList([...a.items, ...b.items]);
+      if (a instanceof PyStr && b instanceof PyStr) {
+        checkLength(rt, 'str', a.value.length + b.value.length);
+        return rt.str(a.value + b.value);
+      }
+      if (a instanceof PyList && b instanceof PyList) {
+        checkLength(rt, 'list', a.items.length + b.items.length);
+        return rt.newList([...a.items, ...b.items]);
+      }
       if (a instanceof PyTuple && b instanceof PyTuple && a.cls === rt.types.tuple && b.cls === rt.types.tuple) {
         if (b.items.length === 0) return a;
         if (a.items.length === 0) return b;
@@ -217,14 +225,14 @@ function builtinBinary(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject):
     case 'Mult': {
       const [seq, times] = isInt(b) ? [a, b] : isInt(a) ? [b, a] : [null, null];
       if (seq === null || times === null) return null;
-      const n = Math.max(0, Number(times.value));
+      const n = Math.max(0, asSsize(rt, times.value));
       if (seq instanceof PyStr) {
-        if (n * seq.value.length > 50_000_000) throw rt.error('MemoryError');
+        checkLength(rt, 'str', n * seq.value.length);
         return rt.str(seq.value.repeat(n));
       }
       if (seq instanceof PyBytes) return bytesRepeat(rt, seq, times);
       if (seq instanceof PyList || seq instanceof PyTuple) {
-        if (n * seq.items.length > 10_000_000) throw rt.error('MemoryError');
+        checkLength(rt, seq instanceof PyList ? 'list' : 'tuple', n * seq.items.length);
         const items: PyObject[] = [];
         for (let i = 0; i < n; i++) items.push(...seq.items);
         if (seq instanceof PyList) return rt.newList(items);
@@ -279,6 +287,7 @@ function intOp(rt: Runtime, op: ast.Operator, a: num.IntValue, b: num.IntValue):
     case 'Sub':
       return rt.int(num.intSub(a, b));
     case 'Mult':
+      if (typeof a === 'bigint' || typeof b === 'bigint') checkIntBits(rt, bitLength(a) + bitLength(b));
       return rt.int(num.intMul(a, b));
     case 'FloorDiv':
       if (zero(b)) throw rt.error('ZeroDivisionError', 'integer division or modulo by zero');
@@ -294,10 +303,11 @@ function intOp(rt: Runtime, op: ast.Operator, a: num.IntValue, b: num.IntValue):
         if (zero(a)) throw rt.error('ZeroDivisionError', '0.0 cannot be raised to a negative power');
         return rt.float(Number(a) ** Number(b));
       }
-      if (Number(b) > 100000 && Math.abs(Number(a)) > 1) throw rt.error('MemoryError');
+      if (num.intCompare(a, 1) > 0 || num.intCompare(a, -1) < 0) checkIntBits(rt, Number(b) * (typeof a === 'number' ? Math.log2(Math.abs(a)) : bitLength(a)));
       return rt.int(num.intPow(a, b));
     case 'LShift':
       if (num.intCompare(b, 0) < 0) throw rt.error('ValueError', 'negative shift count');
+      if (a !== 0 && a !== 0n) checkIntBits(rt, bitLength(a) + Number(b));
       return rt.int(num.toBig(a) << num.toBig(b));
     case 'RShift':
       if (num.intCompare(b, 0) < 0) throw rt.error('ValueError', 'negative shift count');

@@ -21,6 +21,7 @@ import { PythonError } from './errors';
 import * as exceptions from './exceptions';
 import * as items from './items';
 import * as iteration from './iteration';
+import { checkLength } from './limits';
 import * as operators from './operators';
 import type { Runtime } from './runtime';
 import * as text from './text';
@@ -113,6 +114,7 @@ export class Protocols {
     if ((iterable instanceof PyList && iterable.cls === rt.types.list) || (iterable instanceof PyTuple && iterable.cls === rt.types.tuple)) {
       const items = [...iterable.items];
       if (items.length === 0) return;
+      checkLength(rt, 'list', list.items.length + items.length);
       if (list.allocated === 0) list.preallocate(items.length);
       else list.resize(list.items.length + items.length);
       for (const item of items) list.append(rt.heap, item);

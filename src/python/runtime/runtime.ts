@@ -101,6 +101,8 @@ export class Runtime {
   /** After the program: gc.callbacks are no longer called (a shutdown collection). */
   shuttingDown = false;
   steps = 0;
+  /** Units of work builtins did (limits.ts countWork), against the step budget. */
+  work = 0;
 
   constructor(
     readonly version: VersionProfile,

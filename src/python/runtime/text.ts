@@ -5,6 +5,7 @@ import { PyBuiltin, PyFunction, PyGenerator, PyMethod } from '../objects/callabl
 import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
 import { typeLookup } from './attributes';
+import { checkLength } from './limits';
 import type { Runtime } from './runtime';
 import { isProxy, proxyStr } from '../builtins/weakrefModule';
 
@@ -183,6 +184,8 @@ export function format(rt: Runtime, value: PyObject, spec: string): string {
     if (method instanceof PyFunction) return rt.vm.p.callForString(method, value, '__format__', [rt.str(spec)]);
   }
   if (spec === '') return str(rt, value);
+  const width = /^(?:.?[<>=^])?[+\- ]?#?0?(\d+)/.exec(spec);
+  if (width) checkLength(rt, 'str', Number(width[1]));
   let result: string | null = null;
   if (value instanceof PyInt && value.cls !== rt.types.bool) result = formatWithSpec('int', value.value, spec);
   else if (value instanceof PyInt) result = formatWithSpec('int', value.value, spec);
@@ -236,6 +239,7 @@ function percentFormatIn(rt: Runtime, template: string, args: PyObject): string 
     if (flags.includes('+') && /^\d/.test(body)) body = '+' + body;
     if (width !== undefined && width !== '*') {
       const w = parseInt(width, 10);
+      checkLength(rt, 'str', w);
       body = flags.includes('-') ? body.padEnd(w) : body.padStart(w, flags.includes('0') && conv !== 's' ? '0' : ' ');
     }
     return body;
