@@ -1,5 +1,6 @@
 import type * as ast from '../ast';
 import type { LanguageProfile } from '../profile';
+import { annotationText, findAnnotations, hasFutureAnnotations } from './annotations';
 import { CodeKind, CodeUnit, ConstantPool } from './code';
 import { CALL_PLAIN, CallFlags, Op } from './opcodes';
 import type { ScopeInfo, ScopeTables } from './scopes';
@@ -46,6 +47,8 @@ class Compiler {
   private qualnamePrefix: string[] = [];
   /** The innermost enclosing class, for private name mangling (`__x` → `_C__x`). */
   private privateName: string | null = null;
+  /** `from __future__ import annotations`: annotations are stored as their text. */
+  private futureAnnotations = false;
 
   constructor(
     private readonly pool: ConstantPool,
@@ -56,6 +59,8 @@ class Compiler {
   compileModuleBody(module: ast.Module): CodeUnit {
     this.unit = new UnitBuilder('module', '<module>', '<module>', 1, this.pool);
     this.scope = this.scopes.scopeOf(module);
+    this.futureAnnotations = hasFutureAnnotations(module);
+    if (findAnnotations(module.body)) this.unit.emit(Op.SetupAnnotations);
     const doc = docstringOf(module.body);
     let body = module.body;
     if (doc !== null) {
@@ -218,11 +223,7 @@ class Compiler {
       case 'AugAssign':
         return this.augAssign(s);
       case 'AnnAssign':
-        if (s.value !== null) {
-          this.expression(s.value);
-          this.store(s.target);
-        }
-        return;
+        return this.annotatedAssignment(s);
       case 'Delete':
         for (const target of s.targets) this.delete(target);
         return;
@@ -312,6 +313,68 @@ class Compiler {
   private unsupported(what: string, node: ast.Position): void {
     this.unit.at(node);
     this.unit.emit(Op.Unsupported, this.unit.constIndexOf(this.pool.add({ type: 'str', value: what }, false)));
+  }
+
+  /**
+   * compiler_annassign: the value is stored first; then, in a module or class body, a
+   * plain name's annotation goes into `__annotations__` (its text under `from __future__
+   * import annotations`). Other targets only evaluate what they would assign into (when
+   * there is no value) and, in those bodies, the annotation.
+   */
+  private annotatedAssignment(s: ast.AnnAssign): void {
+    if (s.value !== null) {
+      this.expression(s.value);
+      this.store(s.target);
+    }
+    const namespaceBody = this.scope.kind === 'module' || this.scope.kind === 'class';
+    const target = s.target;
+    if (target.kind === 'Name' && s.simple) {
+      if (!namespaceBody) return;
+      if (!this.annotationValue(s)) return;
+      this.unit.emit(Op.LoadName, this.unit.nameIndexOf('__annotations__'));
+      this.loadConstant({ type: 'str', value: this.mangle(target.id) }, false);
+      this.unit.emit(Op.StoreSubscr);
+      return;
+    }
+    if (s.value === null) {
+      if (target.kind === 'Attribute') this.evaluateAndDiscard(target.value);
+      if (target.kind === 'Subscript') {
+        this.evaluateAndDiscard(target.value);
+        this.evaluateSubscriptParts(target.slice);
+      }
+    }
+    if (namespaceBody && !this.futureAnnotations) this.evaluateAndDiscard(s.annotation);
+  }
+
+  /** Pushes an annotation's value, or its text under future annotations; false (and an unsupported step) when that text is not simulated. */
+  private annotationValue(s: ast.AnnAssign): boolean {
+    if (!this.futureAnnotations) {
+      this.expression(s.annotation);
+      return true;
+    }
+    const text = annotationText(s.annotation);
+    if (text === null) {
+      this.unsupported('this annotation under from __future__ import annotations', s.annotation);
+      return false;
+    }
+    this.loadConstant({ type: 'str', value: text }, false);
+    return true;
+  }
+
+  private evaluateAndDiscard(e: ast.Expr): void {
+    this.expression(e);
+    this.unit.emit(Op.PopTop);
+  }
+
+  /** check_ann_subscr: the parts of a subscript an annotated target would use. */
+  private evaluateSubscriptParts(e: ast.Expr): void {
+    if (e.kind === 'Slice') {
+      for (const part of [e.lower, e.upper, e.step]) if (part !== null) this.evaluateAndDiscard(part);
+    } else if (e.kind === 'Tuple') {
+      for (const item of e.elts) this.evaluateSubscriptParts(item);
+    } else {
+      this.evaluateAndDiscard(e);
+    }
   }
 
   private augAssign(s: ast.AugAssign): void {
@@ -572,6 +635,7 @@ class Compiler {
       this.storeName('__module__');
       this.loadConstant({ type: 'str', value: this.unit.qualname }, false);
       this.storeName('__qualname__');
+      if (findAnnotations(s.body)) this.unit.emit(Op.SetupAnnotations);
       const doc = docstringOf(s.body);
       let body = s.body;
       if (doc !== null) {

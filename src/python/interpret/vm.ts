@@ -964,8 +964,15 @@ export class VirtualMachine {
         case Op.LoadAssertionError:
           this.push(frame, rt.types.exceptions.get('AssertionError')!);
           break;
-        case Op.SetupAnnotations:
+        case Op.SetupAnnotations: {
+          // A module or class body with annotated names gets its __annotations__ dict first.
+          const namespace = frame.locals ?? frame.globals;
+          if (p.dictGetStr(namespace, '__annotations__') === undefined) {
+            const annotations = rt.newDict();
+            p.dictSet(namespace, rt.intern('__annotations__'), annotations);
+          }
           break;
+        }
         case Op.ReturnGenerator:
           break;
         case Op.Unsupported: {
