@@ -4,6 +4,7 @@ import { PyType } from '../objects/base';
 import { PyCell, PyCode, PyFrameObject, PyFunction, PyGenerator, PyMethod, PyTraceback } from '../objects/callables';
 import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
+import { genericDelattr, genericSetattr } from '../runtime/attributes';
 import { dictClear, dictDeleteAt, dictFind, dictGetStr, dictSet, setAdd, setDiscard, setFind } from '../runtime/dicts';
 import { exceptionArgs } from '../runtime/exceptions';
 import { collect, dictIterator } from '../runtime/iteration';
@@ -307,12 +308,12 @@ export function installMethods(rt: Runtime): void {
       __ne__: (self, args) => (self === args[0] ? rt.false_ : rt.notImplemented),
       __hash__: (self) => rt.int(Math.floor(self.id)),
       __setattr__(self, args) {
-        rt.vm.p.setattr(self, (args[0] as PyStr).value, args[1]);
+        genericSetattr(rt, self, (args[0] as PyStr).value, args[1]);
         return none;
       },
       __getattribute__: (self, args) => rt.vm.p.getattr(self, (args[0] as PyStr).value),
       __delattr__(self, args) {
-        rt.vm.p.delattr(self, (args[0] as PyStr).value);
+        genericDelattr(rt, self, (args[0] as PyStr).value);
         return none;
       },
       __format__: (self, args) => rt.str(rt.vm.p.formatValue(self, 0, (args[0] as PyStr).value)),

@@ -315,8 +315,28 @@ function hasOwnGetattr(rt: Runtime, obj: PyObject): boolean {
   return obj.cls === t.super || obj.cls === t.weakproxy || obj.cls === t.weakcallableproxy;
 }
 
-/** setattr(obj, name, value). */
+/**
+ * A class's own `__setattr__` or `__delattr__` (slot_tp_setattro): a function other than
+ * object's, which then handles every assignment or deletion on its instances.
+ */
+function attributeHook(rt: Runtime, obj: PyObject, name: '__setattr__' | '__delattr__'): PyObject | null {
+  if (obj instanceof PyType || !obj.cls.isHeapType) return null;
+  const hook = typeLookup(rt, obj.cls, name);
+  return hook instanceof PyFunction ? hook : null;
+}
+
+/** setattr(obj, name, value): through the class's `__setattr__` when it defines one. */
 export function setattr(rt: Runtime, obj: PyObject, name: string, value: PyObject): void {
+  const hook = attributeHook(rt, obj, '__setattr__');
+  if (hook !== null) {
+    rt.vm.p.discard(rt.vm.p.call(hook, [obj, rt.intern(name), value], null));
+    return;
+  }
+  genericSetattr(rt, obj, name, value);
+}
+
+/** PyObject_GenericSetAttr (object.__setattr__): descriptors, then the instance's attributes. */
+export function genericSetattr(rt: Runtime, obj: PyObject, name: string, value: PyObject): void {
   if (obj instanceof PyType) {
     if (!obj.isHeapType) throw rt.error('TypeError', `cannot set '${name}' attribute of immutable type '${obj.name}'`);
     dictSet(rt, obj.dict!, rt.intern(name), value);
@@ -363,7 +383,18 @@ function noAttributeMessage(rt: Runtime, type: PyType, name: string): string {
   return rt.lang.setattrNoDictNote ? `${message} and no __dict__ for setting new attributes` : message;
 }
 
+/** delattr(obj, name): through the class's `__delattr__` when it defines one. */
 export function delattr(rt: Runtime, obj: PyObject, name: string): void {
+  const hook = attributeHook(rt, obj, '__delattr__');
+  if (hook !== null) {
+    rt.vm.p.discard(rt.vm.p.call(hook, [obj, rt.intern(name)], null));
+    return;
+  }
+  genericDelattr(rt, obj, name);
+}
+
+/** object.__delattr__. */
+export function genericDelattr(rt: Runtime, obj: PyObject, name: string): void {
   if (obj instanceof PyType) {
     if (!obj.isHeapType || !dictDeleteStr(rt, obj.dict!, name)) throw rt.error('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
     invalidateTypeCaches(obj);

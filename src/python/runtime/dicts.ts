@@ -6,6 +6,7 @@ import { DictEntry, dictKeyLabel, dictValueLabel, PyDict, PyDictView, PySet, PyT
 import { TEMPORARY } from '../interpret/frame';
 import type { ExecFrame } from '../interpret/frame';
 import type { Runtime } from './runtime';
+import { genericDelattr, genericSetattr } from './attributes';
 
 /**
  * Dict and set tables with Python's hashing and equality: builtin keys index directly;
@@ -75,7 +76,8 @@ export function dictGetStr(dict: PyDict, name: string): PyObject | undefined {
 export function dictSet(rt: Runtime, dict: PyDict, key: PyObject, value: PyObject, from?: { holder: Holder; label: string }): void {
   if (dict instanceof PyDictView) {
     if (!(key instanceof PyStr)) throw rt.error('TypeError', 'attribute name must be string');
-    rt.vm.p.setattr(dict.owner, key.value, value);
+    // A store into the instance's __dict__ bypasses its class's __setattr__.
+    genericSetattr(rt, dict.owner, key.value, value);
     if (from) rt.heap.decref(from.holder, from.label, value);
     return;
   }
@@ -144,7 +146,7 @@ export function dictDeleteAt(rt: Runtime, dict: PyDict, i: number): void {
 export function dictDelete(rt: Runtime, dict: PyDict, key: PyObject): boolean {
   if (dict instanceof PyDictView) {
     if (!(key instanceof PyStr) || dictGetStr(dict, key.value) === undefined) return false;
-    rt.vm.p.delattr(dict.owner, key.value);
+    genericDelattr(rt, dict.owner, key.value);
     return true;
   }
   const i = dictFind(rt, dict, key);
