@@ -6,6 +6,7 @@ import { PyStr } from '../objects/atoms';
 import type { PyObject } from '../objects/base';
 import { PyCell, PyCode, PyFrameObject, PyFunction, PyGenerator, PyMethod, PyTraceback } from '../objects/callables';
 import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
+import { PyNativeFunction } from '../objects/native';
 import { PyStruct } from '../objects/struct';
 import type { Protocols } from '../runtime/protocols';
 import { PythonError, SimulationStop } from '../runtime/errors';
@@ -13,6 +14,11 @@ import type { Runtime } from '../runtime/runtime';
 import { Block, ExecFrame, FRAME_OBJECT_LABEL, FUNCTION_LABEL, HANDLED_EXCEPTION, TEMPORARY } from './frame';
 
 const RECURSION_MESSAGE = 'maximum recursion depth exceeded';
+
+/** A call the interpreter runs by pushing a frame: a Python function's, not a generator's or a native one's. */
+function runsInNewFrame(callable: PyObject): callable is PyFunction {
+  return callable instanceof PyFunction && !(callable instanceof PyNativeFunction) && !callable.code.isGenerator;
+}
 
 /**
  * The interpreter: runs code units on the heap. Python-to-Python calls do not grow the
@@ -760,7 +766,7 @@ export class VirtualMachine {
           const kw = kwargs ? p.dictToStrMap(kwargs) : null;
           // [NULL, callable, tuple, (dict)]
           const start = posIndex - 2;
-          if (callable instanceof PyFunction && !callable.code.isGenerator) {
+          if (runsInNewFrame(callable)) {
             const newFrame = this.makeFrame(callable, positional.items, kw, frame);
             if (rt.lang.callExReleasesPackedArguments) {
               while (stack.length > start) this.release(frame, stack.length - 1);
@@ -1082,7 +1088,7 @@ export class VirtualMachine {
     // the bound method (and the arguments) on its stack until the call returns.
     if (!selfArg && !plain && callable instanceof PyMethod && this.rt.lang.callerKeepsArguments) {
       const fn = callable.get('__func__')!;
-      if (fn instanceof PyFunction && !fn.code.isGenerator) {
+      if (runsInNewFrame(fn)) {
         const values = stack.slice(callableIndex + 1) as PyObject[];
         const kwCount = kwnames ? kwnames.items.length : 0;
         const positional = values.slice(0, values.length - kwCount);
@@ -1124,7 +1130,7 @@ export class VirtualMachine {
     void extra;
     // Where the call's entries start: the NULL marker, the method, or a plain callable.
     const start = plain || selfArg ? callableIndex : callableIndex - 1;
-    if (callable instanceof PyFunction && !callable.code.isGenerator) {
+    if (runsInNewFrame(callable)) {
       const newFrame = this.makeFrame(callable, positional, kwargs, frame);
       if (this.rt.lang.callerKeepsArguments) {
         // 3.10: the caller keeps the callable and the arguments until the call returns.

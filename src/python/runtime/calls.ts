@@ -6,6 +6,7 @@ import { PyStr } from '../objects/atoms';
 import { PyInstance, PyObject, PyType } from '../objects/base';
 import { PyBuiltin, PyCell, PyCode, PyFunction, PyMethod } from '../objects/callables';
 import { PyDict, PyList, PyTuple } from '../objects/containers';
+import { PyNativeFunction } from '../objects/native';
 import { PyStruct } from '../objects/struct';
 import { typeLookup } from './attributes';
 import { dictGetStr, dictSet } from './dicts';
@@ -14,6 +15,7 @@ import type { Runtime } from './runtime';
 /** Calling things: Python functions, bound methods, builtins, classes, callable instances. */
 
 export function call(rt: Runtime, callable: PyObject, args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null): PyObject {
+  if (callable instanceof PyNativeFunction) return callable.impl(args, kwargs);
   if (callable instanceof PyFunction) return rt.vm.callFunction(callable, args, kwargs);
   if (callable instanceof PyMethod) return call(rt, callable.get('__func__')!, [callable.get('__self__')!, ...args], kwargs);
   if (callable instanceof PyBuiltin) {

@@ -4,6 +4,7 @@ import { PyBytes, PyInt, PyStr } from '../objects/atoms';
 import type { PyObject } from '../objects/base';
 import { PyFunction, PyGenerator } from '../objects/callables';
 import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
+import { PyNativeIterator } from '../objects/native';
 import { PyStruct } from '../objects/struct';
 import { typeLookup } from './attributes';
 import { PythonError } from './errors';
@@ -77,6 +78,7 @@ const ITERATOR_TYPES = new Set(['list_iterator', 'tuple_iterator', 'str_iterator
 
 /** PyIter_Check. */
 export function isIterator(rt: Runtime, obj: PyObject): boolean {
+  if (obj instanceof PyNativeIterator) return true;
   if (ITERATOR_TYPES.has(obj.cls.name) && !obj.cls.isHeapType) return true;
   return obj.cls.isHeapType && typeLookup(rt, obj.cls, '__next__') instanceof PyFunction;
 }
@@ -89,6 +91,7 @@ function exhaust(rt: Runtime, it: PyStruct): null {
 
 /** next(iterator): the item (borrowed, fresh or in transit), or null when exhausted. */
 export function next(rt: Runtime, it: PyObject): PyObject | null {
+  if (it instanceof PyNativeIterator) return it.advance();
   if (it instanceof PyGenerator) {
     // A for loop or list() ends quietly on return: the return value is dropped.
     const step = rt.vm.resume(it, rt.none, null);
