@@ -9,6 +9,7 @@ import { buildClass } from '../runtime/calls';
 import { dictSet } from '../runtime/dicts';
 import { collect } from '../runtime/iteration';
 import type { Runtime } from '../runtime/runtime';
+import { unionMembers } from './genericAlias';
 import { addressOf, asciiRepr, format } from '../runtime/text';
 import { sortList } from './methods';
 
@@ -325,6 +326,8 @@ function anyAll(rt: Runtime, iterable: PyObject, wanted: boolean): boolean {
 
 export function isInstance(rt: Runtime, obj: PyObject, spec: PyObject): boolean {
   if (spec instanceof PyTuple) return spec.items.some((s) => isInstance(rt, obj, s));
+  const members = unionMembers(rt, spec);
+  if (members !== null) return members.some((s) => isInstance(rt, obj, s));
   if (!(spec instanceof PyType)) throw rt.error('TypeError', 'isinstance() arg 2 must be a type, a tuple of types, or a union');
   if (obj.cls.isSubtypeOf(spec)) return true;
   // object_isinstance: an object whose __class__ is not its type (a weak proxy's is its referent's) is an instance of that too.

@@ -8,6 +8,7 @@ import { dictDelete, dictFind, dictGet, dictSet } from './dicts';
 import { collect } from './iteration';
 import type { Runtime } from './runtime';
 import { bytearrayFromObject, isBytearray } from '../builtins/bytesMethods';
+import { classGetitem } from '../builtins/genericAlias';
 
 /** Subscription: x[i], x[i] = v, del x[i], slices, and len(). */
 
@@ -142,7 +143,12 @@ export function getitem(rt: Runtime, obj: PyObject, key: PyObject): PyObject {
   if (obj instanceof PyBytes) return bytesSubscript(rt, obj, key);
   const special = rt.vm.p.specialGetitem(obj, key);
   if (special !== null) return special;
-  if (obj instanceof PyType) throw rt.error('TypeError', `type '${obj.name}' is not subscriptable`);
+  if (obj instanceof PyType) {
+    // `list[int]`, a class's __class_getitem__.
+    const alias = classGetitem(rt, obj, key);
+    if (alias !== null) return alias;
+    throw rt.error('TypeError', `type '${obj.name}' is not subscriptable`);
+  }
   throw rt.error('TypeError', `'${obj.cls.name}' object is not subscriptable`);
 }
 

@@ -10,6 +10,7 @@ import { dictFind, setFind, tableKey } from './dicts';
 import type { Runtime } from './runtime';
 import { percentFormat } from './text';
 import { asSsize, bitLength, checkIntBits, checkLength } from './limits';
+import { unionOf } from '../builtins/genericAlias';
 import { isProxy, proxyBinaryOp, proxyRichCompare, proxyTruthy, proxyUnaryOp, weakrefHashKey } from '../builtins/weakrefModule';
 
 /** Arithmetic, comparison and truth, with Python's numeric tower and the dunder protocol. */
@@ -93,6 +94,9 @@ export function binaryOp(rt: Runtime, opIndex: number, a: PyObject, b: PyObject,
     rt.vm.p.discard(r);
   }
   if (isProxy(rt, b)) return proxyBinaryOp(rt, a, b, (x, y) => binaryOp(rt, opIndex, x, y, inplace));
+  // `int | None` (type.__or__, 3.10+).
+  const union = op === 'BitOr' ? unionOf(rt, a, b) : null;
+  if (union !== null) return union;
   if (op === 'Add' && (a instanceof PyStr || a instanceof PyList || a instanceof PyTuple) && a.cls !== b.cls) {
     const kind = a.cls.name;
     throw rt.error('TypeError', `can only concatenate ${kind} (not "${b.cls.name}") to ${kind}`);
