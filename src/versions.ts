@@ -1,5 +1,5 @@
 import type { CollectorProfile } from './core/profile';
-import type { LanguageProfile, ObjectSizes, RuntimeMessages } from './python/profile';
+import type { LanguageProfile, LibraryProfile, ObjectSizes, RuntimeMessages } from './python/profile';
 import type { PythonVersion } from './protocol';
 
 /**
@@ -44,10 +44,28 @@ const MESSAGES_3_14: RuntimeMessages = {
   tooManyToUnpack: (expected, got) => (got === null ? `too many values to unpack (expected ${expected})` : `too many values to unpack (expected ${expected}, got ${got})`),
 };
 
-const SIZES_3_10: ObjectSizes = { intZero: 24, asciiStr: 49, compactStr: 72, latin1CharsHaveUtf8: false, dictKeysHeader: 40, dictStrKeyEntry: 24, plainInstance: 48, function: 144, heapType: 1072, staticType: 408 };
-const SIZES_3_11: ObjectSizes = { ...SIZES_3_10, intZero: 28, dictKeysHeader: 32, dictStrKeyEntry: 16, plainInstance: 56, function: 152, heapType: 1688, staticType: 424 };
+const SIZES_3_10: ObjectSizes = { intZero: 24, asciiStr: 49, compactStr: 72, latin1CharsHaveUtf8: false, dictKeysHeader: 40, dictStrKeyEntry: 24, plainInstance: 48, function: 144, heapType: 1072, staticType: 408, deque: 96 };
+const SIZES_3_11: ObjectSizes = { ...SIZES_3_10, intZero: 28, dictKeysHeader: 32, dictStrKeyEntry: 16, plainInstance: 56, function: 152, heapType: 1688, staticType: 424, deque: 232 };
 const SIZES_3_12: ObjectSizes = { ...SIZES_3_11, asciiStr: 41, compactStr: 56, latin1CharsHaveUtf8: true, plainInstance: 48, function: 160, heapType: 1704, staticType: 432 };
 const SIZES_3_13: ObjectSizes = { ...SIZES_3_12, heapType: 1712, staticType: 416 };
+
+const LIBRARY_3_10: LibraryProfile = {
+  replaceProtocol: false,
+  replaceErrorsAreTypeErrors: false,
+  collectionsHeapTypes: false,
+  orderedDictReprAsDict: false,
+  dataclassParamsFull: false,
+  dataclassUnhashableDefaultIsMutable: false,
+  dataclassFieldwiseEq: false,
+  dataclassNamesDefaultArgument: false,
+  dataclassWeakrefSlot: false,
+  dataclassConvertsDefaultdict: false,
+  dataclassReprlibRecursiveRepr: false,
+  dataclassMethodsAddedLast: false,
+};
+const LIBRARY_3_11: LibraryProfile = { ...LIBRARY_3_10, dataclassUnhashableDefaultIsMutable: true, dataclassWeakrefSlot: true };
+const LIBRARY_3_12: LibraryProfile = { ...LIBRARY_3_11, collectionsHeapTypes: true, orderedDictReprAsDict: true, dataclassParamsFull: true, dataclassConvertsDefaultdict: true };
+const LIBRARY_3_13: LibraryProfile = { ...LIBRARY_3_12, replaceProtocol: true, replaceErrorsAreTypeErrors: true, dataclassFieldwiseEq: true, dataclassNamesDefaultArgument: true, dataclassReprlibRecursiveRepr: true, dataclassMethodsAddedLast: true };
 
 const base310: LanguageProfile = {
   version: '3.10',
@@ -81,6 +99,7 @@ const base310: LanguageProfile = {
   closeClearsUnstartedFrame: true,
   intBytesDefaults: false,
   objectSizes: SIZES_3_10,
+  library: LIBRARY_3_10,
 };
 
 const generational: CollectorProfile = {
@@ -115,6 +134,7 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
       print: { packsArguments: true, keywordNames: 'first-call' },
       intBytesDefaults: true,
       objectSizes: SIZES_3_11,
+      library: LIBRARY_3_11,
     },
     generationLabels: THREE_GENERATIONS,
   },
@@ -143,6 +163,7 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
       closeClearsUnstartedFrame: false,
       intBytesDefaults: true,
       objectSizes: SIZES_3_12,
+      library: LIBRARY_3_12,
     },
     generationLabels: THREE_GENERATIONS,
   },
@@ -173,6 +194,7 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
       closeClearsUnstartedFrame: false,
       intBytesDefaults: true,
       objectSizes: SIZES_3_13,
+      library: LIBRARY_3_13,
     },
     generationLabels: THREE_GENERATIONS,
   },
@@ -212,6 +234,7 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
       closeClearsUnstartedFrame: false,
       intBytesDefaults: true,
       objectSizes: SIZES_3_13,
+      library: LIBRARY_3_13,
     },
     generationLabels: ['young', 'old', 'old'],
   },

@@ -34,6 +34,43 @@ export interface ObjectSizes {
   readonly heapType: number;
   /** A builtin type object (int, list). */
   readonly staticType: number;
+  /** collections.deque without its blocks of items (64 slots, 528 bytes each). */
+  readonly deque: number;
+}
+
+/**
+ * What the standard library modules HeapScope writes in TypeScript (copy, collections,
+ * dataclasses) do differently per version.
+ */
+export interface LibraryProfile {
+  /** 3.13+: copy.replace(), and __replace__ on named tuples and dataclasses. */
+  readonly replaceProtocol: boolean;
+  /** 3.13+: namedtuple._replace and dataclasses.replace raise TypeError where they raised ValueError. */
+  readonly replaceErrorsAreTypeErrors: boolean;
+  /**
+   * 3.12+: _collections became a module of heap types: deque and defaultdict instances
+   * hold their class, and the helper types are named collections._deque_iterator and
+   * collections._tuplegetter (before: _collections.).
+   */
+  readonly collectionsHeapTypes: boolean;
+  /** 3.12+: repr(OrderedDict) shows a dict, OrderedDict({'a': 1}) (before: OrderedDict([('a', 1)])). */
+  readonly orderedDictReprAsDict: boolean;
+  /** 3.12+: repr(__dataclass_params__) also lists match_args, kw_only, slots and weakref_slot. */
+  readonly dataclassParamsFull: boolean;
+  /** 3.11+: a dataclass field's default is refused as mutable when unhashable (3.10: when a list, dict or set). */
+  readonly dataclassUnhashableDefaultIsMutable: boolean;
+  /** 3.13+: a dataclass's __eq__ is `self is other`, then the fields compared one by one (before: two tuples compared). */
+  readonly dataclassFieldwiseEq: boolean;
+  /** 3.13+: "non-default argument 'b' follows default argument 'a'" names both fields. */
+  readonly dataclassNamesDefaultArgument: boolean;
+  /** 3.11+: dataclass(weakref_slot=...); and slots=True leaves the old class's __weakref__ descriptor out of the new class. */
+  readonly dataclassWeakrefSlot: boolean;
+  /** 3.12+: asdict/astuple rebuild a defaultdict with its factory (before, calling the class with pairs failed). */
+  readonly dataclassConvertsDefaultdict: boolean;
+  /** 3.13+: a dataclass's __repr__ is wrapped by reprlib.recursive_repr (its closure also holds the fill value). */
+  readonly dataclassReprlibRecursiveRepr: boolean;
+  /** 3.13+: a dataclass's generated methods go into the class together, after __replace__ and __hash__. */
+  readonly dataclassMethodsAddedLast: boolean;
 }
 
 export interface LanguageProfile {
@@ -131,4 +168,6 @@ export interface LanguageProfile {
   readonly objectSizes: ObjectSizes;
   /** 3.13+: generator.close() returns what the generator returned while handling GeneratorExit. */
   readonly closeReturnsValue: boolean;
+  /** copy, collections and dataclasses. */
+  readonly library: LibraryProfile;
 }
