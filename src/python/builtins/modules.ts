@@ -9,10 +9,18 @@ import { dictGetStr, dictSet } from '../runtime/dicts';
 import { PythonError } from '../runtime/errors';
 import type { Runtime } from '../runtime/runtime';
 import { newProxy, PyWeakref } from './weakrefModule';
+import { copyModule } from './copyModule';
+import type { LibraryModule } from './library';
 
-/** The modules a snippet can import: sys, gc, weakref (and builtins, __main__). */
+/** The modules a snippet can import: sys, gc, weakref, copy (and builtins, __main__). */
 
-const SIMULATED = ['sys', 'gc', 'weakref', 'builtins', '__main__'];
+const SIMULATED = ['sys', 'gc', 'weakref', 'builtins', '__main__', 'copy'];
+
+/** The standard library's Python modules HeapScope writes in TypeScript. */
+function libraryModule(name: string): LibraryModule | undefined {
+  if (name === 'copy') return copyModule;
+  return undefined;
+}
 
 export function newModule(rt: Runtime, name: string): PyStruct {
   const module = rt.heap.allocate(new PyStruct(rt.types.module), { gc: true });
@@ -34,8 +42,8 @@ export function importModule(rt: Runtime, name: string): PyObject {
   const top = name.split('.')[0];
   const existing = rt.module(top);
   if (existing !== undefined) return existing;
-  if (!SIMULATED.includes(top)) {
-    throw rt.stop('unsupported', `import of module '${name}' is not simulated (HeapScope simulates sys, gc and weakref)`);
+  if (!SIMULATED.includes(top) || (name !== top && libraryModule(top) !== undefined)) {
+    throw rt.stop('unsupported', `import of module '${name}' is not simulated (HeapScope simulates sys, gc, weakref and copy)`);
   }
   const module = newModule(rt, top);
   rt.registerModule(top, module);
@@ -45,13 +53,25 @@ export function importModule(rt: Runtime, name: string): PyObject {
   if (top === 'sys') installSys(rt, put, fn);
   if (top === 'gc') installGc(rt, put, fn);
   if (top === 'weakref') installWeakref(rt, put, fn);
+  libraryModule(top)?.install(rt, module, put);
   return module;
+}
+
+/**
+ * Getting a name a simulated library module has in CPython but HeapScope does not
+ * simulate stops the run, rather than raising an AttributeError CPython would not.
+ */
+export function stopIfUnsimulated(rt: Runtime, module: PyObject, name: string): void {
+  const moduleName = ((module as PyStruct).get('__name__') as PyStr | undefined)?.value ?? '';
+  const library = libraryModule(moduleName);
+  if (library !== undefined && library.unsimulated(rt).includes(name)) throw rt.stop('unsupported', `${moduleName}.${name} is not simulated`);
 }
 
 /** `from module import name`. */
 export function importFrom(rt: Runtime, module: PyObject, name: string): PyObject {
   const value = rt.vm.p.getattrOrUndefined(module, name);
   if (value === undefined) {
+    stopIfUnsimulated(rt, module, name);
     const moduleName = ((module as PyStruct).get('__name__') as PyStr | undefined)?.value ?? '?';
     throw rt.error('ImportError', `cannot import name '${name}' from '${moduleName}' (unknown location)`);
   }

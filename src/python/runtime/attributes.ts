@@ -5,6 +5,7 @@ import { AttributeStore, attributeLabel } from '../objects/instance';
 import { PyStruct } from '../objects/struct';
 import { dictDeleteStr, dictGetStr, dictSet, mirrorSet } from './dicts';
 import type { Runtime } from './runtime';
+import { stopIfUnsimulated } from '../builtins/modules';
 import { typeModuleName, typeShortName } from './typeSystem';
 
 /**
@@ -194,7 +195,10 @@ export function getattr(rt: Runtime, obj: PyObject, name: string): PyObject {
   const getattrHook = typeLookup(rt, type, '__getattr__');
   if (getattrHook !== undefined && getattrHook instanceof PyFunction) return rt.vm.p.call(getattrHook, [obj, rt.str(name)], null);
   if (obj instanceof PyType) throw rt.error('AttributeError', `type object '${obj.name}' has no attribute '${name}'`);
-  if (obj.cls === rt.types.module) throw rt.error('AttributeError', `module '${moduleName(obj)}' has no attribute '${name}'`);
+  if (obj.cls === rt.types.module) {
+    stopIfUnsimulated(rt, obj, name);
+    throw rt.error('AttributeError', `module '${moduleName(obj)}' has no attribute '${name}'`);
+  }
   throw rt.error('AttributeError', `'${type.name}' object has no attribute '${name}'`);
 }
 
