@@ -3,6 +3,9 @@ import { PyObject, PyType } from '../objects/base';
 import { PyBuiltin, PyFunction } from '../objects/callables';
 import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
 import type { Runtime } from '../runtime/runtime';
+import { PyDefaultDict } from './defaultdict';
+import { dequeSize, PyDeque } from './deque';
+import { PyOrderedDict } from './orderedDict';
 import type { FreeList, MemoryBlock } from '../../core/memory';
 
 /**
@@ -26,6 +29,11 @@ export function sizeOf(rt: Runtime, obj: PyObject): number {
   if (obj instanceof PyStr) return strSize(rt, obj.value);
   if (obj instanceof PyList) return 56 + 8 * obj.allocated;
   if (obj instanceof PyTuple) return 40 + 8 * obj.items.length;
+  if (obj instanceof PyDeque) return dequeSize(rt, obj);
+  // defaultdict adds its factory's pointer to the dict.
+  if (obj instanceof PyDefaultDict) return dictSize(rt, obj) + 8;
+  // odict_sizeof: the dict, the OrderedDict's own fields, a node per key and the fast-node array (a slot per keys-table slot).
+  if (obj instanceof PyOrderedDict) return dictSize(rt, obj) + 64 + (obj.size > 0 ? 32 * obj.size + 8 * dictSlots(obj.size) : 0);
   if (obj instanceof PyDict) return dictSize(rt, obj);
   // The set object has room for 8 slots itself; a larger table is allocated beside it.
   if (obj instanceof PySet) return obj.tableSize <= 8 ? 216 : 216 + 16 * obj.tableSize;
@@ -58,13 +66,19 @@ function strSize(rt: Runtime, value: string): number {
 function dictSize(rt: Runtime, dict: PyDict): number {
   if (dict.size === 0) return 64;
   const sizes = rt.lang.objectSizes;
-  let slots = 8;
-  while (Math.floor((slots * 2) / 3) < dict.size) slots *= 2;
+  const slots = dictSlots(dict.size);
   const usable = Math.floor((slots * 2) / 3);
   const indexBytes = slots <= 128 ? 1 : slots <= 1 << 15 ? 2 : 4;
   const allStrKeys = [...dict.liveEntries()].every((e) => e.key instanceof PyStr);
   const entry = allStrKeys ? sizes.dictStrKeyEntry : 24;
   return 64 + sizes.dictKeysHeader + slots * indexBytes + usable * entry;
+}
+
+/** The slots of the keys table a dict of `size` entries has. */
+function dictSlots(size: number): number {
+  let slots = 8;
+  while (Math.floor((slots * 2) / 3) < size) slots *= 2;
+  return slots;
 }
 
 /**

@@ -1,7 +1,7 @@
 import type * as ast from '../ast';
 import { PyInt } from '../objects/atoms';
 import { PyBuiltin, PyMethod } from '../objects/callables';
-import type { PyObject } from '../objects/base';
+import type { PyObject, PyType } from '../objects/base';
 import { PyDict } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
 import { dictFind } from '../runtime/dicts';
@@ -22,7 +22,7 @@ export function specialRepr(rt: Runtime, obj: PyObject): string | null {
   const weak = weakrefRepr(rt, obj);
   if (weak !== null) return weak;
   if (!(obj instanceof PyStruct)) return null;
-  switch (obj.cls) {
+  switch (dictViewBase(rt, obj.cls)) {
     case t.TextIOWrapper:
       return `<_io.TextIOWrapper name='<${obj === rt.sysStderr ? 'stderr' : 'stdout'}>' mode='w' encoding='utf-8'>`;
     case t.range: {
@@ -35,9 +35,8 @@ export function specialRepr(rt: Runtime, obj: PyObject): string | null {
     case t.dict_values:
     case t.dict_items: {
       const dict = obj.get('mapping') as PyDict;
-      const parts = [...dict.liveEntries()].map((e) =>
-        obj.cls === t.dict_keys ? repr(rt, e.key) : obj.cls === t.dict_values ? repr(rt, e.value) : `(${repr(rt, e.key)}, ${repr(rt, e.value)})`,
-      );
+      const kind = dictViewBase(rt, obj.cls);
+      const parts = [...dict.liveEntries()].map((e) => (kind === t.dict_keys ? repr(rt, e.key) : kind === t.dict_values ? repr(rt, e.value) : `(${repr(rt, e.key)}, ${repr(rt, e.value)})`));
       return `${obj.cls.name}([${parts.join(', ')}])`;
     }
     case t.cell: {
@@ -49,6 +48,8 @@ export function specialRepr(rt: Runtime, obj: PyObject): string | null {
       return `<${obj.cls === t.getset_descriptor ? 'attribute' : 'member'} '${String(obj.state)}' of '${(obj.get('__objclass__') as PyObject & { name: string }).name}' objects>`;
     case t.property:
       return `<property object at ${hexAddress(obj)}>`;
+    case t.mappingproxy:
+      return `mappingproxy(${repr(rt, obj.get('mapping')!)})`;
     case t.frame:
       return `<frame at ${hexAddress(obj)}>`;
   }
@@ -60,7 +61,9 @@ export function specialLength(rt: Runtime, obj: PyObject): number | null {
   const t = rt.types;
   if (!(obj instanceof PyStruct)) return proxyLength(rt, obj);
   if (obj.cls === t.range) return rangeLength(obj);
-  if (obj.cls === t.dict_keys || obj.cls === t.dict_values || obj.cls === t.dict_items) return (obj.get('mapping') as PyDict).size;
+  if (obj.cls === t.mappingproxy) return rt.vm.p.len(obj.get('mapping')!);
+  const view = dictViewBase(rt, obj.cls);
+  if (view === t.dict_keys || view === t.dict_values || view === t.dict_items) return (obj.get('mapping') as PyDict).size;
   return rt.vm.p.weakContainerLength(obj);
 }
 
@@ -71,9 +74,11 @@ export function specialIter(rt: Runtime, obj: PyObject): PyObject | null {
     const { start, stop, step } = rangeState(obj);
     return rangeIterator(rt, start, stop, step);
   }
-  if (obj.cls === t.dict_keys) return dictIterator(rt, obj.get('mapping') as PyDict, 'keys');
-  if (obj.cls === t.dict_values) return dictIterator(rt, obj.get('mapping') as PyDict, 'values');
-  if (obj.cls === t.dict_items) return dictIterator(rt, obj.get('mapping') as PyDict, 'items');
+  if (obj.cls === t.mappingproxy) return rt.vm.p.getIter(obj.get('mapping')!);
+  const view = dictViewBase(rt, obj.cls);
+  if (view === t.dict_keys) return dictIterator(rt, obj.get('mapping') as PyDict, 'keys');
+  if (view === t.dict_values) return dictIterator(rt, obj.get('mapping') as PyDict, 'values');
+  if (view === t.dict_items) return dictIterator(rt, obj.get('mapping') as PyDict, 'items');
   return rt.vm.p.weakContainerIter(obj);
 }
 
@@ -100,7 +105,7 @@ export function specialCompare(rt: Runtime, op: ast.CmpOp, a: PyObject, b: PyObj
     const same = la === rangeLength(b) && (la === 0 || (x.start === y.start && (la === 1 || x.step === y.step)));
     return same === (op === 'Eq');
   }
-  if (a instanceof PyStruct && b instanceof PyStruct && (a.cls === t.dict_keys || a.cls === t.dict_items) && a.cls === b.cls) {
+  if (a instanceof PyStruct && b instanceof PyStruct && (dictViewBase(rt, a.cls) === t.dict_keys || dictViewBase(rt, a.cls) === t.dict_items) && dictViewBase(rt, a.cls) === dictViewBase(rt, b.cls)) {
     if (op !== 'Eq' && op !== 'NotEq') return null;
     const da = a.get('mapping') as PyDict;
     const db = b.get('mapping') as PyDict;
@@ -114,13 +119,15 @@ export function specialContains(rt: Runtime, container: PyObject, item: PyObject
   const t = rt.types;
   if (!(container instanceof PyStruct)) return proxyContains(rt, container, item);
   if (container.cls === t.range) return rt.vm.p.rangeIndex(container, item) >= 0;
-  if (container.cls === t.dict_keys) return dictFind(rt, container.get('mapping') as PyDict, item) >= 0;
+  if (container.cls === t.mappingproxy) return rt.vm.p.contains(container.get('mapping')!, item);
+  if (dictViewBase(rt, container.cls) === t.dict_keys) return dictFind(rt, container.get('mapping') as PyDict, item) >= 0;
   return rt.vm.p.weakContainerContains(container, item);
 }
 
 export function specialGetitem(rt: Runtime, obj: PyObject, key: PyObject): PyObject | null {
   const t = rt.types;
   if (!(obj instanceof PyStruct)) return proxyGetitem(rt, obj, key);
+  if (obj.cls === t.mappingproxy) return rt.vm.p.getitem(obj.get('mapping')!, key);
   if (obj.cls === t.range) {
     const n = rangeLength(obj);
     const { start, step } = rangeState(obj);
@@ -136,6 +143,16 @@ export function specialGetitem(rt: Runtime, obj: PyObject, key: PyObject): PyObj
     return rt.int(Number(start) + i * Number(step));
   }
   return rt.vm.p.weakContainerGetitem(obj, key);
+}
+
+/**
+ * The dict view type a view type derives from (OrderedDict's odict_keys is a dict_keys):
+ * views of subclasses behave as the dict's. Any other type is itself.
+ */
+function dictViewBase(rt: Runtime, cls: PyType): PyType {
+  const t = rt.types;
+  if (cls === t.dict_keys || cls === t.dict_values || cls === t.dict_items || cls.isHeapType) return cls;
+  return [t.dict_keys, t.dict_values, t.dict_items].find((view) => cls.isSubtypeOf(view)) ?? cls;
 }
 
 /** The position of `item` in a range, or -1. */

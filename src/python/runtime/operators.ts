@@ -209,6 +209,9 @@ function builtinBinary(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject):
   if (x !== null && y !== null && exactA && exactB) return floatOp(rt, op, x, y);
   if ((a instanceof PyComplex || b instanceof PyComplex) && (x !== null || a instanceof PyComplex) && (y !== null || b instanceof PyComplex)) return complexOp(rt, op, a, b);
   if (!exactA && !(a instanceof PyList || a instanceof PyTuple || a instanceof PyStr || a instanceof PyDict || a instanceof PySet || a instanceof PyBytes)) return null;
+  // A subclass's own operator method takes the place of its base's slot (Counter's |, a list subclass's +).
+  if (!exactA && userMethod(rt, a, `__${DUNDERS[op]}__`) !== null) return null;
+  if (!exactB && b.cls !== a.cls && b.cls.isSubtypeOf(a.cls) && userMethod(rt, b, `__r${DUNDERS[op]}__`) !== null) return null;
   switch (op) {
     case 'Add':
       if (a instanceof PyStr && b instanceof PyStr) {

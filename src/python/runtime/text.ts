@@ -174,6 +174,8 @@ export function str(rt: Runtime, obj: PyObject): string {
     if (method instanceof PyFunction) return rt.vm.p.callForString(method, obj, '__str__');
   }
   if (rt.vm.p.isException(obj)) return rt.vm.p.exceptionStr(obj);
+  // mappingproxy_str: the str of the mapping.
+  if (obj.cls === rt.types.mappingproxy && obj instanceof PyStruct) return str(rt, obj.get('mapping')!);
   return repr(rt, obj);
 }
 
