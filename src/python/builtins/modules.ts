@@ -11,16 +11,18 @@ import type { Runtime } from '../runtime/runtime';
 import { newProxy, PyWeakref } from './weakrefModule';
 import { collectionsModule } from './collectionsModule';
 import { copyModule } from './copyModule';
+import { dataclassesModule } from './dataclassesModule';
 import type { LibraryModule } from './library';
 
-/** The modules a snippet can import: sys, gc, weakref, copy, collections (and builtins, __main__). */
+/** The modules a snippet can import: sys, gc, weakref, copy, collections, dataclasses (and builtins, __main__). */
 
-const SIMULATED = ['sys', 'gc', 'weakref', 'builtins', '__main__', 'copy', 'collections'];
+const SIMULATED = ['sys', 'gc', 'weakref', 'builtins', '__main__', 'copy', 'collections', 'dataclasses'];
 
 /** The standard library's Python modules HeapScope writes in TypeScript. */
 function libraryModule(name: string): LibraryModule | undefined {
   if (name === 'copy') return copyModule;
   if (name === 'collections') return collectionsModule;
+  if (name === 'dataclasses') return dataclassesModule;
   return undefined;
 }
 
@@ -45,7 +47,7 @@ export function importModule(rt: Runtime, name: string): PyObject {
   const existing = rt.module(top);
   if (existing !== undefined) return existing;
   if (!SIMULATED.includes(top) || (name !== top && libraryModule(top) !== undefined)) {
-    throw rt.stop('unsupported', `import of module '${name}' is not simulated (HeapScope simulates sys, gc, weakref, copy and collections)`);
+    throw rt.stop('unsupported', `import of module '${name}' is not simulated (HeapScope simulates sys, gc, weakref, copy, collections and dataclasses)`);
   }
   const module = newModule(rt, top);
   rt.registerModule(top, module);
