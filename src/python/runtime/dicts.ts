@@ -6,7 +6,8 @@ import { DictEntry, dictKeyLabel, dictValueLabel, PyDict, PyDictView, PySet, PyT
 import { TEMPORARY } from '../interpret/frame';
 import type { ExecFrame } from '../interpret/frame';
 import type { Runtime } from './runtime';
-import { genericDelattr, genericSetattr } from './attributes';
+import { genericDelattr, genericSetattr, typeLookup } from './attributes';
+import { PyFunction } from '../objects/callables';
 
 /**
  * Dict and set tables with Python's hashing and equality: builtin keys index directly;
@@ -25,7 +26,10 @@ export function tableKey(rt: Runtime, obj: PyObject): TableKey {
   }
   if (obj instanceof PySingleton) return 'o' + obj.id;
   if (obj instanceof PyComplex) return obj.imag === 0 ? tableKey(rt, rt.float(obj.real)) : `c${obj.real},${obj.imag}`;
-  if (obj instanceof PyTuple && obj.cls === rt.types.tuple) return 't(' + obj.items.map((i) => keyText(tableKey(rt, i))).join(',') + ')';
+  // A tuple subclass (a named tuple) hashes and compares as its items do, unless it has a __hash__ of its own.
+  if (obj instanceof PyTuple && (obj.cls === rt.types.tuple || !(typeLookup(rt, obj.cls, '__hash__') instanceof PyFunction || typeLookup(rt, obj.cls, '__hash__') === rt.none))) {
+    return 't(' + obj.items.map((i) => keyText(tableKey(rt, i))).join(',') + ')';
+  }
   if (obj instanceof PySet && obj.cls === rt.types.frozenset) return 'z(' + obj.tableKeys.map(keyText).sort().join(',') + ')';
   return rt.vm.p.hashKey(obj);
 }
