@@ -98,7 +98,7 @@ export function binaryOp(rt: Runtime, opIndex: number, a: PyObject, b: PyObject,
   const union = op === 'BitOr' ? unionOf(rt, a, b) : null;
   if (union !== null) return union;
   if (op === 'Add' && (a instanceof PyStr || a instanceof PyList || a instanceof PyTuple) && a.cls !== b.cls) {
-    const kind = a.cls.name;
+    const kind = a instanceof PyStr ? 'str' : a instanceof PyList ? 'list' : 'tuple';
     throw rt.error('TypeError', `can only concatenate ${kind} (not "${b.cls.name}") to ${kind}`);
   }
   if (op === 'Add' && a instanceof PyBytes) throw rt.error('TypeError', `can't concat ${b.cls.name} to ${a.cls.name}`);
@@ -222,9 +222,10 @@ function builtinBinary(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject):
         checkLength(rt, 'list', a.items.length + b.items.length);
         return rt.newList([...a.items, ...b.items]);
       }
-      if (a instanceof PyTuple && b instanceof PyTuple && a.cls === rt.types.tuple && b.cls === rt.types.tuple) {
-        if (b.items.length === 0) return a;
-        if (a.items.length === 0) return b;
+      // tupleconcat: subclasses too; an empty side gives back the other only when that is an exact tuple.
+      if (a instanceof PyTuple && b instanceof PyTuple) {
+        if (b.items.length === 0 && a.cls === rt.types.tuple) return a;
+        if (a.items.length === 0 && b.cls === rt.types.tuple) return b;
         return rt.newTuple([...a.items, ...b.items]);
       }
       if (a instanceof PyBytes && b instanceof PyBytes) return bytesConcat(rt, a, b);
