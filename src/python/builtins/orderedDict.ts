@@ -1,7 +1,7 @@
 import type { HeapObject, Label, Release } from '../../core/heapObject';
 import type { NativeFunction } from '../objects/base';
 import { PyObject, PyType } from '../objects/base';
-import { DictEntry, PyDict } from '../objects/containers';
+import { DictEntry, dictKeyLabel, dictValueLabel, PyDict } from '../objects/containers';
 import { PyNativeIterator } from '../objects/native';
 import { PyStruct } from '../objects/struct';
 import { dictClear, dictDeleteAt, dictFind, dictSet, keyLabelText } from '../runtime/dicts';
@@ -15,11 +15,16 @@ import { newGenericAlias } from './genericAlias';
  * collections.OrderedDict (Objects/odictobject.c): a dict plus a linked list of nodes,
  * each holding its own reference to a key — so a key in an OrderedDict counts two
  * references from it. The simulation keeps the dict's entries in the list's order, so
- * everything that reads the dict reads the OrderedDict's order.
+ * everything that reads the dict through the OrderedDict reads its order; where CPython
+ * walks the underlying dict itself (traversal, deallocation), the entries' insertion
+ * order is kept aside.
  */
 export class PyOrderedDict extends PyDict {
   /** od_state: bumped when a node is added, removed or moved (iterators compare it). */
   state = 0;
+  /** Each entry's place in the underlying dict (insertion order, which move_to_end does not change). */
+  readonly dictOrder = new Map<DictEntry, number>();
+  private nextPosition = 0;
 
   constructor(
     cls: PyType,
@@ -35,10 +40,28 @@ export class PyOrderedDict extends PyDict {
     return this.classReference;
   }
 
-  /** odict_traverse: the node keys, then the dict. */
+  /** Notes a new entry's place in the underlying dict. */
+  inserted(entry: DictEntry): void {
+    this.dictOrder.set(entry, this.nextPosition++);
+  }
+
+  /** The live entries (with their key texts) in the underlying dict's order. */
+  private entriesInDictOrder(): [DictEntry, string][] {
+    const live: [DictEntry, string][] = [];
+    this.entries.forEach((entry, i) => {
+      if (entry !== null) live.push([entry, this.keyTexts[i]]);
+    });
+    return live.sort((a, b) => (this.dictOrder.get(a[0]) ?? 0) - (this.dictOrder.get(b[0]) ?? 0));
+  }
+
+  /** odict_traverse: the node keys, then dict_traverse over the underlying dict. */
   override traverse(visit: (target: HeapObject) => void): void {
     for (const entry of this.entries) if (entry !== null) visit(entry.key);
-    super.traverse(visit);
+    for (const [entry] of this.entriesInDictOrder()) {
+      visit(entry.value);
+      if (this.generalKeys) visit(entry.key);
+    }
+    this.traverseExtras(visit);
   }
 
   override forEachReference(visit: (label: Label, target: HeapObject) => void): void {
@@ -48,11 +71,40 @@ export class PyOrderedDict extends PyDict {
     super.forEachReference(visit);
   }
 
-  /** odict_dealloc: the nodes' keys, then the dict. */
+  /** odict_dealloc: the nodes' keys (in the list's order), then the dict's entries (in its own order). */
   override releaseReferences(release: Release): void {
-    const nodes = this.entries.map((entry, i) => (entry === null ? null : ([nodeLabel(this.keyTexts[i]), entry.key] as const)));
-    super.releaseReferences(release);
-    for (const node of nodes) if (node !== null) release(node[0], node[1]);
+    this.releaseContents(release, true);
+    this.releaseExtras(release);
+  }
+
+  /** odict_tp_clear: the instance dict, the dict's entries, then the nodes; the class stays. */
+  override clearReferences(release: Release): boolean {
+    const dict = this.attrs?.dict ?? null;
+    if (dict !== null) {
+      this.attrs!.dict = null;
+      release('__dict__', dict);
+    }
+    this.releaseContents(release, false);
+    return true;
+  }
+
+  private releaseContents(release: Release, nodesFirst: boolean): void {
+    const nodes = this.entries.flatMap((entry, i) => (entry === null ? [] : [[nodeLabel(this.keyTexts[i]), entry.key] as const]));
+    const entries = this.entriesInDictOrder();
+    this.entries = [];
+    this.keyTexts = [];
+    this.index.clear();
+    this.size = 0;
+    this.dictOrder.clear();
+    const releaseNodes = (): void => {
+      for (const [label, key] of nodes) release(label, key);
+    };
+    if (nodesFirst) releaseNodes();
+    for (const [entry, text] of entries) {
+      release(dictKeyLabel(text), entry.key);
+      release(dictValueLabel(text), entry.value);
+    }
+    if (!nodesFirst) releaseNodes();
   }
 }
 
@@ -137,6 +189,7 @@ function setItem(rt: Runtime, od: PyOrderedDict, key: PyObject, value: PyObject)
   const isNew = dictFind(rt, od, key) < 0;
   dictSet(rt, od, key, value);
   if (isNew) {
+    od.inserted(od.entries[od.entries.length - 1]!);
     rt.heap.incref(od, nodeLabel(keyLabelText(key)), key);
     od.state++;
   }
@@ -146,6 +199,7 @@ function setItem(rt: Runtime, od: PyOrderedDict, key: PyObject, value: PyObject)
 function removeItem(rt: Runtime, od: PyOrderedDict, index: number, keepValue: boolean): PyObject {
   const entry = od.entries[index]!;
   od.state++;
+  od.dictOrder.delete(entry);
   rt.heap.decref(od, nodeLabel(od.keyTexts[index]), entry.key);
   if (keepValue) rt.transitResult(entry.value);
   dictDeleteAt(rt, od, index);
@@ -326,13 +380,15 @@ export function makeOrderedDictType(rt: Runtime, module: string): PyType {
     },
     clear: (args) => {
       const od = self(args, 'clear');
+      // odict_clear: PyDict_Clear (the entries in the dict's own order), then the nodes (which still held the keys).
       const nodes = [...od.entries.entries()].filter(([, e]) => e !== null).map(([i, e]) => [nodeLabel(od.keyTexts[i]), e!.key] as const);
-      p.run(() => {
-        for (const [, key] of nodes) p.own(key);
-        dictClear(rt, od);
-        od.state++;
-        for (const [label, key] of nodes) rt.heap.decref(od, label, key);
-      });
+      const inDictOrder = [...od.entries.entries()].filter(([, e]) => e !== null).sort(([, a], [, b]) => (od.dictOrder.get(a!) ?? 0) - (od.dictOrder.get(b!) ?? 0));
+      od.keyTexts = inDictOrder.map(([i]) => od.keyTexts[i]);
+      od.entries = inDictOrder.map(([, e]) => e);
+      od.dictOrder.clear();
+      dictClear(rt, od);
+      od.state++;
+      for (const [label, key] of nodes) rt.heap.decref(od, label, key);
       return rt.none;
     },
     copy: (args) => copy(self(args, 'copy')),
