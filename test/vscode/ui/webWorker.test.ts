@@ -55,23 +55,28 @@ describe('The web extension in the web worker extension host', function () {
 
     // Where a person sees which host runs an extension.
     await runCommand(page, 'Developer: Show Running Extensions');
-    const row = page.locator('.runtime-extensions-editor .monaco-list-row', { hasText: 'HeapScope' }).first();
-    await row.waitFor({ state: 'visible' });
-    // A virtual list: scroll it with the wheel, as a person would, until the row is whole.
-    const list = page.locator('.runtime-extensions-editor .monaco-list').first();
-    for (let turns = 0; turns < 20; turns++) {
-      const [rowBox, listBox] = await Promise.all([row.boundingBox(), list.boundingBox()]);
-      if (!rowBox || !listBox || rowBox.y + rowBox.height <= listBox.y + listBox.height) break;
+    const running = page.locator('.runtime-extensions-editor');
+    const list = running.locator('.monaco-list').first();
+    await running.locator('.monaco-list-row').first().waitFor({ state: 'visible' });
+    // A virtual list in activation order: rows out of view are not in the page at all. Scroll
+    // it with the wheel, as a person would, until HeapScope's row is there and whole.
+    const row = running.locator('.monaco-list-row', { hasText: 'HeapScope' }).first();
+    for (let turns = 0; ; turns++) {
+      const listBox = await list.boundingBox();
+      const rowBox = (await row.count()) > 0 ? await row.boundingBox() : null;
+      if (!listBox) throw new Error('the Running Extensions list has no box');
+      if (rowBox && rowBox.y >= listBox.y && rowBox.y + rowBox.height <= listBox.y + listBox.height) break;
+      if (turns >= 40) throw new Error('HeapScope is not among the running extensions');
       await page.mouse.move(listBox.x + listBox.width / 2, listBox.y + listBox.height / 2);
-      await page.mouse.wheel(0, 200);
+      await page.mouse.wheel(0, rowBox && rowBox.y < listBox.y ? -100 : 100);
       await page.waitForTimeout(50); // let the list re-render
     }
-    const running = await row.innerText();
-    assert.match(running, /Web Worker/i, running);
+    const entry = await row.innerText();
+    assert.match(entry, /Web Worker/i, entry);
     await screenshot(page, 'web-worker-02-running-extensions');
     // The workbench shows it as a modal editor over the others.
     await page.keyboard.press('Escape');
-    await page.locator('.runtime-extensions-editor').waitFor({ state: 'hidden' });
+    await running.waitFor({ state: 'hidden' });
 
     // Closing the Heap Inspector ends the run; the workbench then reports its outcome.
     const tab = page.locator('.part.editor .tab', { hasText: 'Heap Inspector' }).first();
