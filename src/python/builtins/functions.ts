@@ -11,6 +11,7 @@ import { collect } from '../runtime/iteration';
 import type { Runtime } from '../runtime/runtime';
 import { unionMembers } from './genericAlias';
 import { addressOf, asciiRepr, format } from '../runtime/text';
+import { checkedBuiltin } from './arguments';
 import { sortList } from './methods';
 
 /** The builtins module: print, len, id, isinstance, sorted... and the builtin types. */
@@ -348,7 +349,7 @@ export function isInstance(rt: Runtime, obj: PyObject, spec: PyObject): boolean 
 export function installBuiltins(rt: Runtime, dict: PyDict): void {
   const put = (name: string, value: PyObject): void => dictSet(rt, dict, rt.intern(name), value);
   for (const [name, impl] of Object.entries(builtinFunctions(rt))) {
-    const fn = rt.preexistingTracked(new PyBuiltin(rt.types.builtin_function_or_method, name, impl), 1);
+    const fn = rt.preexistingTracked(new PyBuiltin(rt.types.builtin_function_or_method, name, checkedBuiltin(rt, name, impl)), 1);
     put(name, fn);
     if (name === '__build_class__') rt.buildClass = fn;
   }
