@@ -248,7 +248,7 @@ function reduce(rt: Runtime, x: PyObject): Reduction | 'self' {
   const own = ownMethod(rt, cls, '__reduce_ex__') !== undefined ? '__reduce_ex__' : ownMethod(rt, cls, '__reduce__') !== undefined ? '__reduce__' : null;
   if (own !== null) {
     const method = p.own(p.getattr(x, own));
-    return fromReduceValue(rt, x, p.own(p.call(method, own === '__reduce_ex__' ? [rt.int(4)] : [], null)));
+    return fromReduceValue(rt, p.own(p.call(method, own === '__reduce_ex__' ? [rt.int(4)] : [], null)));
   }
   const none = rt.none;
   if ((x instanceof PySet && (cls === t.set || cls === t.frozenset)) || (x instanceof PyBytes && cls === t.bytearray)) {
@@ -275,13 +275,12 @@ function reduce(rt: Runtime, x: PyObject): Reduction | 'self' {
 }
 
 /** Reads a __reduce__/__reduce_ex__ result: a string, or a tuple of 2 to 5 items. */
-function fromReduceValue(rt: Runtime, x: PyObject, rv: PyObject): Reduction | 'self' {
+function fromReduceValue(rt: Runtime, rv: PyObject): Reduction | 'self' {
   const p = rt.vm.p;
   if (rv instanceof PyStr) return 'self';
   if (!(rv instanceof PyTuple)) throw raiseInstance(rt, state(rt).error, [p.own(rt.str(`__reduce__ must return a string or tuple`))]);
   const [make, args, st, listItems, dictItems] = rv.items;
   if (rv.items.length < 2 || rv.items.length > 5) throw rt.error('TypeError', `_reconstruct() takes from 4 to 7 positional arguments but ${rv.items.length + 2} were given`);
-  void x;
   const none = rt.none;
   return { make, args: p.collectItems(args), kwargs: null, state: st ?? none, listItems: listItems ?? none, dictItems: dictItems ?? none };
 }
@@ -297,18 +296,14 @@ function reduceNewobj(rt: Runtime, x: PyObject): Reduction {
   const none = rt.none;
   let args: readonly PyObject[] = [];
   let kwargs: Map<string, PyObject> | null = null;
-  let hasArgs = false;
   if (ownMethod(rt, cls, '__getnewargs_ex__') !== undefined) {
     const pair = p.own(p.callMethod(x, '__getnewargs_ex__', []));
     const [a, k] = p.collectItems(pair);
     args = p.collectItems(a);
     kwargs = k instanceof PyDict && k.size > 0 ? p.dictToStrMap(k) : null;
-    hasArgs = true;
   } else if (ownMethod(rt, cls, '__getnewargs__') !== undefined) {
     args = p.collectItems(p.own(p.callMethod(x, '__getnewargs__', [])));
-    hasArgs = true;
   }
-  void hasArgs;
   const newFunction = p.own(p.getattr(cls, '__new__'));
   const listItems = x instanceof PyList ? p.own(p.getIter(x)) : none;
   const dictItems = x instanceof PyDict ? p.own(p.getIter(p.own(p.callMethod(x, 'items', [])))) : none;
@@ -431,4 +426,3 @@ function replace(rt: Runtime, obj: PyObject, changes: ReadonlyMap<string, PyObje
   });
 }
 
-export { PyDict };

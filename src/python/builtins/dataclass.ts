@@ -5,7 +5,7 @@ import { PyCell, PyFunction } from '../objects/callables';
 import { PyDict, PyTuple } from '../objects/containers';
 import { PyNativeFunction } from '../objects/native';
 import { PyStruct } from '../objects/struct';
-import { genericDelattr, genericSetattr } from '../runtime/attributes';
+import { genericSetattr } from '../runtime/attributes';
 import { dictDeleteStr, dictGetStr, dictSet } from '../runtime/dicts';
 import { collect } from '../runtime/iteration';
 import type { Runtime } from '../runtime/runtime';
@@ -515,4 +515,3 @@ function addSlots(rt: Runtime, st: DataclassesState, cls: PyType, frozen: boolea
   return fresh;
 }
 
-export { genericDelattr, PyTuple };

@@ -4,13 +4,13 @@ import { PyObject, PyType } from '../objects/base';
 import { PyDict, PyList, PyTuple } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
 import { genericSetattr } from '../runtime/attributes';
-import { dictGetStr, dictSet } from '../runtime/dicts';
+import { dictSet } from '../runtime/dicts';
 import { collect } from '../runtime/iteration';
 import type { Runtime } from '../runtime/runtime';
 import { repr } from '../runtime/text';
 import { deepcopy } from './copyModule';
 import { processClass } from './dataclass';
-import { bindArguments, classMethod, inFrame, libraryClass, libraryFunction, LibraryModule, methodsOf, raiseInstance } from './library';
+import { bindArguments, classMethod, inFrame, libraryClass, libraryFunction, LibraryModule, methodsOf } from './library';
 
 /**
  * The dataclasses module (Lib/dataclasses.py): field(), Field, the sentinels (MISSING,
@@ -396,4 +396,3 @@ function replaceFields(rt: Runtime, obj: PyObject, changesArg: ReadonlyMap<strin
   return p.call(obj.cls, [], changes);
 }
 
-export { dictGetStr, raiseInstance };

@@ -1,9 +1,9 @@
 import type { NativeFunction, PyObject } from '../objects/base';
 import { PyType } from '../objects/base';
-import { PyDict, PyTuple } from '../objects/containers';
+import { PyDict } from '../objects/containers';
 import { nativeCode, PyNativeFunction } from '../objects/native';
 import type { PyStruct } from '../objects/struct';
-import { dictDeleteStr, dictGetStr, dictSet } from '../runtime/dicts';
+import { dictDeleteStr, dictSet } from '../runtime/dicts';
 import { PythonError } from '../runtime/errors';
 import type { Runtime } from '../runtime/runtime';
 import { repr } from '../runtime/text';
@@ -222,19 +222,6 @@ export function methodsOf(rt: Runtime, className: string, module: string, global
 export function classMethod(rt: Runtime, fn: PyObject): PyObject {
   return rt.vm.p.scope(() => rt.vm.p.call(rt.types.classmethod, [fn], null));
 }
-
-/** A class attribute of `cls` or its bases, as found in their dicts (no binding). */
-export function classAttribute(rt: Runtime, cls: PyType, name: string): PyObject | undefined {
-  for (const t of cls.mro) {
-    if (t.dict !== null) {
-      const found = dictGetStr(t.dict, name);
-      if (found !== undefined) return found;
-    }
-  }
-  return undefined;
-}
-
-export { PyTuple };
 
 /**
  * A type of a library's C module that Python code never dispatches special methods to
