@@ -108,9 +108,12 @@ export class Scope {
     return [...this.symbols.values()].filter((s) => s.scope === 'CELL').map((s) => s.name).sort();
   }
 
-  /** co_freevars: names taken from enclosing scopes' cells, sorted. */
+  /**
+   * co_freevars: names taken from enclosing scopes' cells, sorted — including a name a class
+   * binds itself but passes on to its methods from the enclosing function (DEF_FREE_CLASS).
+   */
   get freevars(): string[] {
-    return [...this.symbols.values()].filter((s) => s.scope === 'FREE').map((s) => s.name).sort();
+    return [...this.symbols.values()].filter((s) => s.scope === 'FREE' || (s.flags & DEF_FREE_CLASS) !== 0).map((s) => s.name).sort();
   }
 
   get isGenerator(): boolean {
