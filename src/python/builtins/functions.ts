@@ -108,17 +108,9 @@ export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
       return p().scope(() => rt.newTuple([p().own(p().binaryOp(12, args[0], args[1], false)), p().own(p().binaryOp(5, args[0], args[1], false))]));
     },
     pow(args) {
-      if (args.length === 3) {
-        const [b, e, m] = args.map((a) => toBig((a as PyInt).value));
-        let result = 1n;
-        let base = ((b % m) + m) % m;
-        let exp = e;
-        while (exp > 0n) {
-          if (exp & 1n) result = (result * base) % m;
-          base = (base * base) % m;
-          exp >>= 1n;
-        }
-        return rt.int(result);
+      if (args.length === 3 && args[2] !== none) {
+        if (!args.every((a) => a instanceof PyInt)) throw rt.error('TypeError', 'pow() 3rd argument not allowed unless all arguments are integers');
+        return rt.int(modularPow(rt, ...(args.map((a) => toBig((a as PyInt).value)) as [bigint, bigint, bigint])));
       }
       return p().binaryOp(6, args[0], args[1], false);
     },
@@ -343,6 +335,35 @@ export function isInstance(rt: Runtime, obj: PyObject, spec: PyObject): boolean 
     }
   });
   return found;
+}
+
+/** pow(base, exp, mod) for ints, as long_pow: a negative exponent takes the inverse; the result has mod's sign. */
+function modularPow(rt: Runtime, base: bigint, exp: bigint, mod: bigint): bigint {
+  if (mod === 0n) throw rt.error('ValueError', 'pow() 3rd argument cannot be 0');
+  const m = mod < 0n ? -mod : mod;
+  let b = ((base % m) + m) % m;
+  if (exp < 0n) {
+    const inverted = inverse(b, m);
+    if (inverted === null) throw rt.error('ValueError', 'base is not invertible for the given modulus');
+    b = inverted;
+    exp = -exp;
+  }
+  let result = 1n % m;
+  for (; exp > 0n; exp >>= 1n) {
+    if (exp & 1n) result = (result * b) % m;
+    b = (b * b) % m;
+  }
+  return mod < 0n && result !== 0n ? result - m : result;
+}
+
+/** The inverse of `a` modulo `m` (extended Euclid), or null. */
+function inverse(a: bigint, m: bigint): bigint | null {
+  let [r0, r1, s0, s1] = [m, a, 0n, 1n];
+  while (r1 !== 0n) {
+    const q = r0 / r1;
+    [r0, r1, s0, s1] = [r1, r0 - q * r1, s1, s0 - q * s1];
+  }
+  return r0 === 1n ? ((s0 % m) + m) % m : null;
 }
 
 /** Installs the builtins module's dict: functions, types, exceptions, constants. */
