@@ -451,6 +451,7 @@ export function installMethods(rt: Runtime): void {
       co_name: (self) => rt.str((self as PyCode).unit.name),
       co_qualname: (self) => rt.str((self as PyCode).unit.qualname),
       co_consts: (self) => (self as PyCode).get('co_consts')!,
+      co_names: (self) => (self as PyCode).get('co_names') ?? rt.emptyTuple,
       co_varnames: (self) => rt.newTuple((self as PyCode).unit.varnames.map((n) => rt.intern(n))),
       co_freevars: (self) => rt.newTuple((self as PyCode).unit.freevars.map((n) => rt.intern(n))),
       co_cellvars: (self) => rt.newTuple((self as PyCode).unit.cellvars.map((n) => rt.intern(n))),

@@ -49,6 +49,13 @@ export function materializeProgram(rt: Runtime, pool: ConstantPool, module: Code
       sharedConsts.set(key, consts);
     }
     code.set(rt.heap, 'co_consts', consts);
+    // co_names: the code object holds the names it loads and stores (attribute names
+    // included), so a name string outlives the dict keys made from it.
+    if (unit.names.length > 0) {
+      const names = rt.newTuple(unit.names.map((name) => rt.intern(name)));
+      if (rt.lang.constantTuplesUntracked && names.tracked) rt.heap.untrack(names);
+      code.set(rt.heap, 'co_names', names);
+    }
     return code;
   };
   const moduleCode = makeCode(module);
