@@ -93,6 +93,11 @@ interface ObjectRecord {
 interface HolderEdges {
   labels: number[];
   targets: number[];
+  /**
+   * Entries before `head` were removed from the front (a dict or list torn down in order):
+   * they are cut off at once when `apply` ends, not one splice each.
+   */
+  head: number;
 }
 
 /** The heap as replayed up to some event. */
@@ -108,7 +113,7 @@ class HeapState {
   clone(): HeapState {
     const copy = new HeapState();
     for (const [id, record] of this.objects) copy.objects.set(id, { ...record });
-    for (const [id, edges] of this.edges) copy.edges.set(id, { labels: edges.labels.slice(), targets: edges.targets.slice() });
+    for (const [id, edges] of this.edges) copy.edges.set(id, { labels: edges.labels.slice(edges.head), targets: edges.targets.slice(edges.head), head: 0 });
     for (const [id, root] of this.roots) copy.roots.set(id, root);
     copy.thresholds = [...this.thresholds];
     copy.enabled = this.enabled;
@@ -118,12 +123,13 @@ class HeapState {
 
   size(): number {
     let n = this.objects.size;
-    for (const edges of this.edges.values()) n += edges.targets.length;
+    for (const edges of this.edges.values()) n += edges.targets.length - edges.head;
     return n;
   }
 
   apply(trace: Trace, to: number): void {
     const events = trace.rawEvents();
+    const trimmed = new Set<HolderEdges>();
     for (let i = this.position; i < to; i++) {
       const at = i * 4;
       const a = events[at + 1];
@@ -141,7 +147,7 @@ class HeapState {
         case EventKind.Relink: {
           let edges = this.edges.get(a);
           if (edges === undefined) {
-            edges = { labels: [], targets: [] };
+            edges = { labels: [], targets: [], head: 0 };
             this.edges.set(a, edges);
           }
           edges.labels.push(b);
@@ -149,7 +155,7 @@ class HeapState {
           break;
         }
         case EventKind.Unlink:
-          removeEdge(this.edges.get(a), b, c);
+          removeEdge(this.edges.get(a), b, c, trimmed);
           break;
         case EventKind.Reset:
           this.edges.delete(a);
@@ -196,6 +202,11 @@ class HeapState {
           break;
       }
     }
+    for (const edges of trimmed) {
+      edges.labels.splice(0, edges.head);
+      edges.targets.splice(0, edges.head);
+      edges.head = 0;
+    }
     this.position = to;
   }
 }
@@ -203,21 +214,32 @@ class HeapState {
 /**
  * Drops one edge (label, target) from a holder. Equal pairs are interchangeable, so any
  * match will do: it is looked for from both ends at once, as a frame's stack lets go of
- * its top while a dict or list being torn down lets go of its first entries (one-sided,
- * clearing a 20,000-entry dict took seconds).
+ * its top while a dict or list being torn down lets go of its first entries. The first
+ * live entry is only marked gone (see `head`): splicing each one out made tearing down a
+ * dict of n entries take n² moves.
  */
-function removeEdge(edges: HolderEdges | undefined, label: number, target: number): void {
+function removeEdge(edges: HolderEdges | undefined, label: number, target: number, trimmed: Set<HolderEdges>): void {
   if (edges === undefined) return;
   const { labels, targets } = edges;
-  for (let high = targets.length - 1, low = 0; low <= high; high--, low++) {
+  for (let high = targets.length - 1, low = edges.head; low <= high; high--, low++) {
     const at = targets[high] === target && labels[high] === label ? high : targets[low] === target && labels[low] === label ? low : -1;
     if (at < 0) continue;
     if (at === targets.length - 1) {
       targets.pop();
       labels.pop();
+    } else if (at === edges.head) {
+      targets[at] = -1;
+      labels[at] = -1;
+      edges.head++;
+      trimmed.add(edges);
     } else {
       targets.splice(at, 1);
       labels.splice(at, 1);
+    }
+    if (edges.head === targets.length) {
+      targets.length = 0;
+      labels.length = 0;
+      edges.head = 0;
     }
     return;
   }

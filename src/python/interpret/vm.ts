@@ -348,7 +348,16 @@ export class VirtualMachine {
       frame.fn = fn;
       this.heap.incref(frame.holder, FUNCTION_LABEL, fn);
     }
-    this.p.bindArguments(frame, fn, args, kwargs);
+    try {
+      this.p.bindArguments(frame, fn, args, kwargs);
+    } catch (e) {
+      // The arguments do not fit: the frame is dropped before it runs (_PyEvalFrameClearAndPop),
+      // with the function and the arguments bound so far; a generator is never handed out.
+      frame.clear(this.heap);
+      if (holder instanceof PyGenerator) this.p.discard(holder);
+      else this.closeHolder(frame);
+      throw e;
+    }
     return frame;
   }
 
