@@ -43,6 +43,8 @@ const builds = [
   { entryPoints: { cli: 'src/cli.ts' }, platform: 'node', format: 'cjs', outdir: 'dist', banner: { js: '#!/usr/bin/env node' } },
   // The simulator as a library, for scripts (the sweep, the fuzzer) that drive it directly.
   { entryPoints: { 'lib/simulate': 'src/python/simulate.ts' }, platform: 'node', format: 'cjs', outdir: 'dist' },
+  // The fuzzer's campaign (mutations, isolated runs, minimization), for scripts/fuzz.mjs.
+  { entryPoints: { 'lib/fuzz': 'test/python/fuzz/campaign.ts' }, platform: 'node', format: 'cjs', outdir: 'dist' },
   {
     entryPoints: [...findFiles('test', '.test.ts'), ...findFiles('bench', '.ts')].map((file) => ({
       in: file,
