@@ -19,6 +19,12 @@ export class LineMap {
   private readonly lineStarts: number[] = [0];
   /** Per line, whether every character is ASCII (then bytes equal UTF-16 units). */
   private readonly asciiLine: boolean[] = [];
+  /**
+   * For long non-ASCII lines, made on first use: UTF-16 offsets along the line (never
+   * inside a surrogate pair) and the UTF-8 bytes before each, so that a column is counted
+   * from the nearest one rather than from the line's start (a long line was quadratic).
+   */
+  private readonly checkpoints = new Map<number, { offsets: number[]; bytes: number[] }>();
 
   constructor(readonly text: string) {
     let ascii = true;
@@ -69,7 +75,37 @@ export class LineMap {
     const lineno = this.lineOf(offset);
     const start = this.lineStarts[lineno - 1];
     if (this.asciiLine[lineno - 1]) return { lineno, col: offset - start };
-    return { lineno, col: utf8Length(this.text, start, offset) };
+    if (offset - start < CHECKPOINT_STRIDE) return { lineno, col: utf8Length(this.text, start, offset) };
+    const { offsets, bytes } = this.checkpointsOf(lineno);
+    let lo = 0;
+    let hi = offsets.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (offsets[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { lineno, col: bytes[lo] + utf8Length(this.text, offsets[lo], offset) };
+  }
+
+  private checkpointsOf(lineno: number): { offsets: number[]; bytes: number[] } {
+    let found = this.checkpoints.get(lineno);
+    if (found !== undefined) return found;
+    const start = this.lineStart(lineno);
+    const end = lineno < this.lineStarts.length ? this.lineStarts[lineno] - 1 : this.text.length;
+    found = { offsets: [start], bytes: [0] };
+    let at = start;
+    let count = 0;
+    while (at < end) {
+      let next = Math.min(end, at + CHECKPOINT_STRIDE);
+      const c = this.text.charCodeAt(next - 1);
+      if (next < end && c >= 0xd800 && c <= 0xdbff) next++;
+      count += utf8Length(this.text, at, next);
+      found.offsets.push(next);
+      found.bytes.push(count);
+      at = next;
+    }
+    this.checkpoints.set(lineno, found);
+    return found;
   }
 
   /**
@@ -94,6 +130,8 @@ export class LineMap {
     return start + utf16Column(this.lineText(lineno), byteCol);
   }
 }
+
+const CHECKPOINT_STRIDE = 256;
 
 /** Number of UTF-8 bytes that encode `text.slice(from, to)`. */
 export function utf8Length(text: string, from = 0, to = text.length): number {

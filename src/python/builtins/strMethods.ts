@@ -44,6 +44,7 @@ export function installStrMethods(rt: Runtime): void {
           if (!(x instanceof PyStr)) throw rt.error('TypeError', `sequence item ${i}: expected str instance, ${x.cls.name} found`);
           return x.value;
         });
+        checkLength(rt, 'str', parts.reduce((n, part) => n + part.length, 0) + Math.max(0, parts.length - 1) * s(self).length);
         out = parts.join(s(self));
       });
       return rt.str(out);
@@ -111,6 +112,10 @@ export function installStrMethods(rt: Runtime): void {
       const text = s(self);
       const old = arg(args[0], 'replace');
       const neu = arg(args[1], 'replace');
+      if (neu.length > old.length) {
+        const found = text.split(old).length - 1;
+        checkLength(rt, 'str', text.length + (count < 0 ? found : Math.min(count, found)) * (neu.length - old.length));
+      }
       if (count < 0) return same(self, text.split(old).join(neu));
       const parts = text.split(old);
       return same(self, parts.slice(0, count + 1).join(neu) + (parts.length > count + 1 ? old + parts.slice(count + 1).join(old) : ''));

@@ -541,6 +541,18 @@ function remover(rt: Runtime, container: PyStruct): PyBuiltin {
   );
 }
 
+/** A weak reference to `referent` that removes its entry from `container` when it dies. */
+function weakrefWithRemover(rt: Runtime, referent: PyObject, container: PyStruct): PyWeakref {
+  const callback = remover(rt, container);
+  try {
+    return newWeakref(rt, rt.types.weakref, referent, callback);
+  } catch (e) {
+    // Not weakly referenceable: the callback nobody took is freed.
+    rt.vm.p.discard(callback);
+    throw e;
+  }
+}
+
 function removeDead(rt: Runtime, container: PyStruct, ref: PyObject): void {
   if (container.freed) return;
   const data = container.get('data');
@@ -578,7 +590,7 @@ function weakDictGet(rt: Runtime, c: PyStruct, key: PyObject): PyObject | undefi
 function weakSet(rt: Runtime, c: PyStruct, key: PyObject, value: PyObject): void {
   const heap = rt.heap;
   if (c.cls === rt.types.WeakValueDictionary) {
-    const ref = newWeakref(rt, rt.types.weakref, value, remover(rt, c));
+    const ref = weakrefWithRemover(rt, value, c);
     rt.vm.p.run(() => {
       rt.vm.p.own(ref);
       dictSet(rt, c.get('data') as PyDict, key, ref);
@@ -593,7 +605,7 @@ function weakSet(rt: Runtime, c: PyStruct, key: PyObject, value: PyObject): void
   const pair = heap.allocate(new PyStruct(rt.types.weakref_entry), { gc: true });
   rt.vm.p.run(() => {
     rt.vm.p.own(pair);
-    pair.set(heap, 'ref', newWeakref(rt, rt.types.weakref, key, remover(rt, c)));
+    pair.set(heap, 'ref', weakrefWithRemover(rt, key, c));
     pair.set(heap, 'value', value);
     heap.track(pair);
     (c.get('data') as PyList).append(heap, pair);

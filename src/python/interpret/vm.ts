@@ -10,6 +10,7 @@ import { PyNativeFunction } from '../objects/native';
 import { PyStruct } from '../objects/struct';
 import type { Protocols } from '../runtime/protocols';
 import { PythonError, SimulationStop } from '../runtime/errors';
+import { checkLength } from '../runtime/limits';
 import type { Runtime } from '../runtime/runtime';
 import { Block, ExecFrame, FRAME_OBJECT_LABEL, FUNCTION_LABEL, HANDLED_EXCEPTION, TEMPORARY } from './frame';
 
@@ -711,6 +712,7 @@ export class VirtualMachine {
         }
         case Op.BuildString: {
           const parts = stack.slice(stack.length - arg).map((s) => (s as PyStr).value);
+          checkLength(rt, 'str', parts.reduce((n, part) => n + part.length, 0));
           const result = rt.str(parts.join(''));
           this.pushResult(frame, result);
           for (let i = 0; i < arg; i++) this.release(frame, stack.length - 2);

@@ -174,7 +174,7 @@ export function saveRegression(dir: string, crash: Crash): string {
   mkdirSync(dir, { recursive: true });
   const taken = readdirSync(dir).map((name) => Number(/^(\d+)-/.exec(name)?.[1] ?? 0));
   const number = String(Math.max(0, ...taken) + 1).padStart(3, '0');
-  const words = crash.signature
+  const words = (crash.signature === crash.report.kind ? '' : crash.signature)
     .replace(/^[a-z]+: /, '')
     .toLowerCase()
     .replace(/[^a-z]+/g, ' ')

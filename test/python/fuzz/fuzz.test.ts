@@ -52,6 +52,7 @@ describe('fuzz regressions: inputs that were slow', function () {
     ['a dict display of 20,000 entries', 'x = {' + Array.from({ length: 20_000 }, (_, i) => `${i}: ${i}`).join(', ') + '}\n'],
     ['a call with 20,000 arguments', 'def f(*a):\n    return len(a)\nprint(f(' + Array(20_000).fill('[]').join(', ') + '))\n'],
     ['iterating over a str of 200,000 characters', "n = 0\nfor c in 'x' * 200000: n += 1\nprint(n)\n"],
+    ['a line of 100,000 characters with a non-ASCII one at its end', 'x = 1; '.repeat(14_000) + "s = 'é'\n"],
     ['a 10,000-entry dict display rebuilt 17 times', 'for i in range(17):\n    x = {' + Array.from({ length: 10_000 }, (_, i) => `${i}: ${i}`).join(', ') + '}\n'],
   ];
   for (const [what, source] of slow) {
