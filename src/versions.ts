@@ -1,5 +1,5 @@
 import type { CollectorProfile } from './core/profile';
-import type { LanguageProfile, LibraryProfile, ObjectSizes, RuntimeMessages } from './python/profile';
+import type { ArgumentParsing, LanguageProfile, LibraryProfile, ObjectSizes, RuntimeMessages } from './python/profile';
 import type { PythonVersion } from './protocol';
 
 /**
@@ -67,6 +67,24 @@ const LIBRARY_3_11: LibraryProfile = { ...LIBRARY_3_10, dataclassUnhashableDefau
 const LIBRARY_3_12: LibraryProfile = { ...LIBRARY_3_11, collectionsHeapTypes: true, orderedDictReprAsDict: true, dataclassParamsFull: true, dataclassConvertsDefaultdict: true };
 const LIBRARY_3_13: LibraryProfile = { ...LIBRARY_3_12, replaceProtocol: true, replaceErrorsAreTypeErrors: true, dataclassFieldwiseEq: true, dataclassNamesDefaultArgument: true, dataclassReprlibRecursiveRepr: true, dataclassMethodsAddedLast: true };
 
+const ARGUMENTS_3_10: ArgumentParsing = {
+  enumerateNamesPosition: true,
+  getattrNamesItself: true,
+  searchesCheckPositional: false,
+  replaceTakesCount: false,
+  qualifiedNoKeywords: false,
+  unexpectedKeyword: (method, keyword) => `'${keyword}' is an invalid keyword argument for ${method}()`,
+};
+const ARGUMENTS_3_11: ArgumentParsing = { ...ARGUMENTS_3_10, qualifiedNoKeywords: true, enumerateNamesPosition: false, getattrNamesItself: false };
+const ARGUMENTS_3_13: ArgumentParsing = {
+  enumerateNamesPosition: false,
+  getattrNamesItself: false,
+  searchesCheckPositional: true,
+  replaceTakesCount: true,
+  qualifiedNoKeywords: true,
+  unexpectedKeyword: (method, keyword) => `${method}() got an unexpected keyword argument '${keyword}'`,
+};
+
 const base310: LanguageProfile = {
   version: '3.10',
   smallInts: [-5, 256],
@@ -98,6 +116,7 @@ const base310: LanguageProfile = {
   print: { packsArguments: false, keywordNames: 'first-keyword-call' },
   closeClearsUnstartedFrame: true,
   intBytesDefaults: false,
+  argumentParsing: ARGUMENTS_3_10,
   objectSizes: SIZES_3_10,
   library: LIBRARY_3_10,
 };
@@ -133,6 +152,7 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
       messages: MESSAGES_3_11,
       print: { packsArguments: true, keywordNames: 'first-call' },
       intBytesDefaults: true,
+      argumentParsing: ARGUMENTS_3_11,
       objectSizes: SIZES_3_11,
       library: LIBRARY_3_11,
     },
@@ -162,6 +182,7 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
       print: { packsArguments: true, keywordNames: 'static' },
       closeClearsUnstartedFrame: false,
       intBytesDefaults: true,
+      argumentParsing: ARGUMENTS_3_11,
       objectSizes: SIZES_3_12,
       library: LIBRARY_3_12,
     },
@@ -193,6 +214,7 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
       print: { packsArguments: true, keywordNames: 'static' },
       closeClearsUnstartedFrame: false,
       intBytesDefaults: true,
+      argumentParsing: ARGUMENTS_3_13,
       objectSizes: SIZES_3_13,
       library: LIBRARY_3_13,
     },
@@ -233,6 +255,7 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
       print: { packsArguments: true, keywordNames: 'static' },
       closeClearsUnstartedFrame: false,
       intBytesDefaults: true,
+      argumentParsing: ARGUMENTS_3_13,
       objectSizes: SIZES_3_13,
       library: LIBRARY_3_13,
     },

@@ -119,7 +119,7 @@ function collectMain(heap: Heap, generation: number, report: CollectionReport): 
     report.phases.push({ name: 'promote', to: oldIndex, objects: survivors });
   } else {
     // Dicts are untracked only in full collections, to avoid quadratic build-up (issue #14775).
-    if (profile.untracksDicts) untracked.push(...untrackDicts(heap, young));
+    if (profile.untracksDicts) for (const dict of untrackDicts(heap, young)) untracked.push(dict);
     if (untracked.length) report.phases.push({ name: 'untrack', untracked: detail(untracked, report) });
     gc.longLivedPending = 0;
     gc.longLivedTotal = counts.examined - counts.unreachable - untracked.length;

@@ -506,7 +506,7 @@ export class Heap {
     if (this.profile.scheme === 'incremental' && generation === 1) lists = [];
     if (this.profile.scheme === 'incremental' && generation === 2) lists = [this.gc.generations[1], this.gc.generations[2]];
     const found: HeapObject[] = [];
-    for (const list of lists) found.push(...list.toArray());
+    for (const list of lists) for (const object of list.toArray()) found.push(object);
     return found;
   }
 

@@ -402,7 +402,7 @@ function reachableIds(state: HeapState): Set<ObjectId> {
   const stack: ObjectId[] = [];
   for (const id of state.roots.keys()) {
     const edges = state.edges.get(id);
-    if (edges) stack.push(...edges.targets);
+    if (edges) for (const target of edges.targets) stack.push(target);
   }
   for (const [id, record] of state.objects) if (record.externalRefs > 0 || (record.flags & ObjectFlags.Immortal) !== 0) stack.push(id);
   while (stack.length > 0) {

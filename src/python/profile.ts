@@ -14,6 +14,21 @@ export interface RuntimeMessages {
   tooManyToUnpack(expected: number, got: number | null): string;
 }
 
+export interface ArgumentParsing {
+  /** 3.13+: str/bytes find(), count(), startswith()... say "find expected at least 1 argument, got 0". */
+  readonly searchesCheckPositional: boolean;
+  /** 3.13+: str.replace(old, new, /, count=-1) is parsed by Argument Clinic. */
+  readonly replaceTakesCount: boolean;
+  /** 3.11+: "str.find() takes no keyword arguments" (3.10: "find()"). */
+  readonly qualifiedNoKeywords: boolean;
+  /** 3.10: "enumerate() missing required argument 'iterable' (pos 1)". */
+  readonly enumerateNamesPosition: boolean;
+  /** 3.10: "getattr(): attribute name must be string" (later: "..., not 'int'"). */
+  readonly getattrNamesItself: boolean;
+  /** A keyword a method does not take: "'x' is an invalid keyword argument for split()" before 3.13. */
+  unexpectedKeyword(method: string, keyword: string): string;
+}
+
 /** Object layout sizes in bytes that changed between versions (sys.getsizeof). */
 export interface ObjectSizes {
   /** int 0 (no digits before 3.11, one zero digit from 3.11). */
@@ -164,6 +179,8 @@ export interface LanguageProfile {
   readonly closeClearsUnstartedFrame: boolean;
   /** 3.11+: int.to_bytes/from_bytes default to length 1 and 'big'. */
   readonly intBytesDefaults: boolean;
+  /** How builtin methods word a wrong argument count (builtins/methodArguments.ts). */
+  readonly argumentParsing: ArgumentParsing;
   /** sys.getsizeof's layout figures (64-bit Linux). */
   readonly objectSizes: ObjectSizes;
   /** 3.13+: generator.close() returns what the generator returned while handling GeneratorExit. */

@@ -1,4 +1,4 @@
-import { PyBytes, PyInt, PyStr } from '../objects/atoms';
+import { latin1Text, PyBytes, PyInt, PyStr } from '../objects/atoms';
 import type { NativeFunction, PyObject } from '../objects/base';
 import { PyList, PyTuple } from '../objects/containers';
 import { typeLookup } from '../runtime/attributes';
@@ -232,7 +232,7 @@ function hex2(n: number): string {
 function hexText(rt: Runtime, data: Uint8Array, sepObj: PyObject | undefined, perSepObj: PyObject | undefined): string {
   const digits = Array.from(data, hex2);
   if (sepObj === undefined) return digits.join('');
-  const sep = sepObj instanceof PyStr ? sepObj.value : String.fromCharCode(...buffer(rt, sepObj));
+  const sep = sepObj instanceof PyStr ? sepObj.value : latin1Text(buffer(rt, sepObj));
   if ([...sep].length !== 1) throw rt.error('ValueError', 'sep must be length 1.');
   if (sep.charCodeAt(0) > 0x7f) throw rt.error('ValueError', 'sep must be ASCII.');
   const perSep = intArgument(rt, perSepObj, 1);

@@ -45,7 +45,7 @@ export function decodeBytes(rt: Runtime, data: Uint8Array, encoding: string, err
       case 'backslashreplace':
         return Array.from(data.subarray(start, end), (b) => `\\x${hex2(b)}`).join('');
       case 'surrogateescape':
-        return String.fromCharCode(...Array.from(data.subarray(start, end), (b) => 0xdc00 + b));
+        return Array.from(data.subarray(start, end), (b) => String.fromCharCode(0xdc00 + b)).join('');
       case 'strict': {
         const what = end - start === 1 ? `byte 0x${hex2(data[start])} in position ${start}` : `bytes in position ${start}-${end - 1}`;
         throw rt.error('UnicodeDecodeError', `'${codec}' codec can't decode ${what}: ${reason}`);

@@ -1,4 +1,5 @@
 import { PyBytes, PyComplex, PyFloat, PyInt, PyPlainObject, PyStr } from '../objects/atoms';
+import { checkConstructorArguments } from './methodArguments';
 import { PyObject, PyType } from '../objects/base';
 import { PyBuiltin, PyFunction } from '../objects/callables';
 import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
@@ -230,11 +231,17 @@ const BUILTIN_CONSTRUCTORS: Record<string, Constructor> = {
     throw rt.error('TypeError', 'type() takes 1 or 3 arguments');
   },
   range: (rt, args) => makeRange(rt, args),
-  slice: (rt, args) => {
+  slice: (rt, args, kwargs) => {
+    checkConstructorArguments(rt, 'slice', args, kwargs, 1, 3);
     const [a, b, c] = args.length === 1 ? [rt.none, args[0], rt.none] : [args[0] ?? rt.none, args[1] ?? rt.none, args[2] ?? rt.none];
     return rt.vm.p.makeSlice(a, b, c);
   },
   enumerate: (rt, args, kwargs) => {
+    const given = args.length + (kwargs?.size ?? 0);
+    if (given > 2) throw rt.error('TypeError', `enumerate() takes at most 2 arguments (${given} given)`);
+    for (const key of kwargs?.keys() ?? []) if (key !== 'iterable' && key !== 'start') throw rt.error('TypeError', rt.lang.argumentParsing.unexpectedKeyword('enumerate', key));
+    if (args.length === 0 && !kwargs?.has('iterable')) throw rt.error('TypeError', `enumerate() missing required argument 'iterable'${rt.lang.argumentParsing.enumerateNamesPosition ? ' (pos 1)' : ''}`);
+    if (args.length === 0) args = [kwargs!.get('iterable')!];
     const start = kwargs?.get('start') ?? args[1];
     return rt.vm.p.scope(() => newStruct(rt, rt.types.enumerate, { it: rt.vm.p.own(rt.vm.p.getIter(args[0])) }, { count: start instanceof PyInt ? Number(start.value) : 0 }));
   },
@@ -249,8 +256,12 @@ const BUILTIN_CONSTRUCTORS: Record<string, Constructor> = {
       const iterators = args.slice(1).map((a) => rt.vm.p.own(rt.vm.p.getIter(a)));
       return newStruct(rt, rt.types.map, { func: args[0], iterators: rt.newTuple(iterators) });
     }),
-  filter: (rt, args) => rt.vm.p.scope(() => newStruct(rt, rt.types.filter, { func: args[0], it: rt.vm.p.own(rt.vm.p.getIter(args[1])) })),
-  reversed: (rt, args) => {
+  filter: (rt, args, kwargs) => {
+    checkConstructorArguments(rt, 'filter', args, kwargs, 2);
+    return rt.vm.p.scope(() => newStruct(rt, rt.types.filter, { func: args[0], it: rt.vm.p.own(rt.vm.p.getIter(args[1])) }));
+  },
+  reversed: (rt, args, kwargs) => {
+    checkConstructorArguments(rt, 'reversed', args, kwargs, 1);
     const seq = args[0];
     if (seq instanceof PyList) return newStruct(rt, rt.types.list_reverseiterator, { it_seq: seq }, { index: seq.items.length - 1 });
     if (seq.cls.isHeapType) {
@@ -266,8 +277,14 @@ const BUILTIN_CONSTRUCTORS: Record<string, Constructor> = {
     const get = (i: number, name: string): PyObject => kwargs?.get(name) ?? args[i] ?? rt.none;
     return newStruct(rt, rt.types.property, { fget: get(0, 'fget'), fset: get(1, 'fset'), fdel: get(2, 'fdel'), __doc__: get(3, 'doc') });
   },
-  staticmethod: (rt, args) => newStruct(rt, rt.types.staticmethod, { __func__: args[0] }),
-  classmethod: (rt, args) => newStruct(rt, rt.types.classmethod, { __func__: args[0] }),
+  staticmethod: (rt, args, kwargs) => {
+    checkConstructorArguments(rt, 'staticmethod', args, kwargs, 1);
+    return newStruct(rt, rt.types.staticmethod, { __func__: args[0] });
+  },
+  classmethod: (rt, args, kwargs) => {
+    checkConstructorArguments(rt, 'classmethod', args, kwargs, 1);
+    return newStruct(rt, rt.types.classmethod, { __func__: args[0] });
+  },
   super: (rt, args) => rt.vm.p.makeSuper(args),
 };
 

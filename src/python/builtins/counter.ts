@@ -75,9 +75,17 @@ function holds(rt: Runtime, op: ast.CmpOp, a: PyObject, b: PyObject): boolean {
   return result;
 }
 
-/** The (key, value) pairs of a dict, as iterating its items() gives them (held by the scope). */
-function itemsOf(rt: Runtime, dict: PyDict): [PyObject, PyObject][] {
+/**
+ * The (key, value) pairs of a dict, as iterating its items() gives them (held by the scope).
+ * `other.items()` of anything else: AttributeError for most things a user passes by mistake;
+ * a mapping of their own is not simulated here.
+ */
+function itemsOf(rt: Runtime, dict: PyObject): [PyObject, PyObject][] {
   const p = rt.vm.p;
+  if (!(dict instanceof PyDict)) {
+    p.own(p.callMethod(dict, 'items', []));
+    throw rt.stop('unsupported', `Counter with a mapping of type '${dict.cls.name}' is not simulated`);
+  }
   return [...dict.liveEntries()].map((e) => [p.own(e.key), p.own(e.value)]);
 }
 
@@ -235,7 +243,7 @@ export function makeCounterType(rt: Runtime, module: string, globals: PyDict): P
           if (holds(rt, 'Gt', newcount, zero)) p.setitem(result, elem, newcount);
         });
       }
-      for (const [elem, count] of itemsOf(rt, other as PyDict)) if (!p.contains(self, elem) && holds(rt, 'Gt', count, zero)) p.setitem(result, elem, count);
+      for (const [elem, count] of itemsOf(rt, other)) if (!p.contains(self, elem) && holds(rt, 'Gt', count, zero)) p.setitem(result, elem, count);
       return result;
     }),
     __sub__: method((self, [other]) => {
@@ -247,7 +255,7 @@ export function makeCounterType(rt: Runtime, module: string, globals: PyDict): P
           if (holds(rt, 'Gt', newcount, zero)) p.setitem(result, elem, newcount);
         });
       }
-      for (const [elem, count] of itemsOf(rt, other as PyDict)) {
+      for (const [elem, count] of itemsOf(rt, other)) {
         if (!p.contains(self, elem) && holds(rt, 'Lt', count, zero)) p.run(() => p.setitem(result, elem, p.own(binary(rt, 'Sub', zero, count))));
       }
       return result;
@@ -262,7 +270,7 @@ export function makeCounterType(rt: Runtime, module: string, globals: PyDict): P
           if (holds(rt, 'Gt', newcount, zero)) p.setitem(result, elem, newcount);
         });
       }
-      for (const [elem, count] of itemsOf(rt, other as PyDict)) if (!p.contains(self, elem) && holds(rt, 'Gt', count, zero)) p.setitem(result, elem, count);
+      for (const [elem, count] of itemsOf(rt, other)) if (!p.contains(self, elem) && holds(rt, 'Gt', count, zero)) p.setitem(result, elem, count);
       return result;
     }),
     __and__: method((self, [other]) => {
@@ -289,15 +297,15 @@ export function makeCounterType(rt: Runtime, module: string, globals: PyDict): P
     }),
     _keep_positive: method((self) => keepPositive(self)),
     __iadd__: method((self, [other]) => {
-      for (const [elem, count] of itemsOf(rt, other as PyDict)) p.run(() => p.setitem(self, elem, p.own(binary(rt, 'Add', p.own(p.getitem(self, elem)), count))));
+      for (const [elem, count] of itemsOf(rt, other)) p.run(() => p.setitem(self, elem, p.own(binary(rt, 'Add', p.own(p.getitem(self, elem)), count))));
       return keepPositive(self);
     }),
     __isub__: method((self, [other]) => {
-      for (const [elem, count] of itemsOf(rt, other as PyDict)) p.run(() => p.setitem(self, elem, p.own(binary(rt, 'Sub', p.own(p.getitem(self, elem)), count))));
+      for (const [elem, count] of itemsOf(rt, other)) p.run(() => p.setitem(self, elem, p.own(binary(rt, 'Sub', p.own(p.getitem(self, elem)), count))));
       return keepPositive(self);
     }),
     __ior__: method((self, [other]) => {
-      for (const [elem, otherCount] of itemsOf(rt, other as PyDict)) {
+      for (const [elem, otherCount] of itemsOf(rt, other)) {
         p.run(() => {
           const count = p.own(p.getitem(self, elem));
           if (holds(rt, 'Gt', otherCount, count)) p.setitem(self, elem, otherCount);
@@ -321,7 +329,7 @@ export function makeCounterType(rt: Runtime, module: string, globals: PyDict): P
       throw rt.error('NotImplementedError', 'Counter.fromkeys() is undefined.  Use Counter(iterable) instead.');
     }),
   );
-  const functions = methodsOf(rt, 'Counter', module, globals, methods);
+  const functions = methodsOf(rt, 'Counter', module, globals, methods, 'Python');
   const namespace: [string, PyObject][] = [...functions, ['fromkeys', p.own(classMethod(rt, fromkeys))]];
   const doc = 'Dict subclass for counting hashable items.  Sometimes called a bag\n    or multiset.  Elements are stored as dictionary keys and their counts\n    are stored as dictionary values.\n    ';
   counterType = p.own(libraryClass(rt, { name: 'Counter', module, bases: [t.dict], namespace, doc })) as PyType;

@@ -153,7 +153,7 @@ export function makeDefaultdictType(rt: Runtime, module: string): PyType {
       return rt.none;
     },
   );
-  const namespace: [string, PyObject][] = [...methodsOf(rt, 'defaultdict', module, null, methods), ['default_factory', factoryProperty]];
+  const namespace: [string, PyObject][] = [...methodsOf(rt, 'defaultdict', module, null, methods, 'C'), ['default_factory', factoryProperty]];
   const doc = 'defaultdict(default_factory=None, /, [...]) --> dict with default factory';
   ddType = p.own(libraryClass(rt, { name: 'defaultdict', module, bases: [rt.types.dict], namespace, doc, instances: { dict: false, weakrefs: false } })) as PyType;
   return ddType;

@@ -587,7 +587,7 @@ export function makeDequeTypes(rt: Runtime, module: string): DequeTypes {
     __sizeof__: (args) => rt.int(dequeSize(rt, self(args, '__sizeof__'))),
     __class_getitem__: (args) => newGenericAlias(rt, args[0], args[1]),
   };
-  const namespace: [string, PyObject][] = [...methodsOf(rt, 'deque', module, null, methods), ['__hash__', rt.none]];
+  const namespace: [string, PyObject][] = [...methodsOf(rt, 'deque', module, null, methods, 'C'), ['__hash__', rt.none]];
   namespace.push(['maxlen', libraryProperty(rt, 'deque', module, 'maxlen', (args) => {
     const d = self(args, 'maxlen');
     return d.maxlen === null ? rt.none : rt.int(d.maxlen);

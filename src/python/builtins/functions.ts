@@ -4,7 +4,7 @@ import { PyBuiltin, PyGenerator } from '../objects/callables';
 import { PyDict, PyList, PyTuple } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
 import { intToFloat, roundFloat, toBig } from '../format/numbers';
-import { getattrOrUndefined, instanceDict } from '../runtime/attributes';
+import { getattrOrUndefined, instanceDict, attributeName } from '../runtime/attributes';
 import { buildClass } from '../runtime/calls';
 import { dictSet } from '../runtime/dicts';
 import { collect } from '../runtime/iteration';
@@ -138,7 +138,7 @@ export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
     },
     callable: (args) => rt.bool(rt.vm.p.isCallable(args[0])),
     getattr(args) {
-      const name = (args[1] as PyStr).value;
+      const name = attributeName(rt, args[1], 'getattr');
       if (args.length > 2) {
         try {
           return p().getattr(args[0], name);
@@ -150,16 +150,16 @@ export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
       return p().getattr(args[0], name);
     },
     setattr(args) {
-      p().setattr(args[0], (args[1] as PyStr).value, args[2]);
+      p().setattr(args[0], attributeName(rt, args[1], 'setattr'), args[2]);
       return none;
     },
     delattr(args) {
-      p().delattr(args[0], (args[1] as PyStr).value);
+      p().delattr(args[0], attributeName(rt, args[1], 'delattr'));
       return none;
     },
     hasattr(args) {
       try {
-        const v = p().getattr(args[0], (args[1] as PyStr).value);
+        const v = p().getattr(args[0], attributeName(rt, args[1], 'hasattr'));
         p().discard(v);
         return rt.true_;
       } catch (e) {
@@ -202,13 +202,17 @@ export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
     oct: (args) => rt.str(radix(rt, args[0], 8, '0o')),
     bin: (args) => rt.str(radix(rt, args[0], 2, '0b')),
     chr(args) {
-      const n = Number((args[0] as PyInt).value);
+      if (!(args[0] instanceof PyInt)) throw rt.error('TypeError', `'${args[0].cls.name}' object cannot be interpreted as an integer`);
+      const n = Number(args[0].value);
       if (n < 0 || n > 0x10ffff) throw rt.error('ValueError', 'chr() arg not in range(0x110000)');
       return rt.str(String.fromCodePoint(n));
     },
     ord(args) {
       const s = args[0];
-      if (!(s instanceof PyStr) || [...s.value].length !== 1) throw rt.error('TypeError', `ord() expected a character, but string of length ${s instanceof PyStr ? [...s.value].length : 0} found`);
+      if (s instanceof PyBytes && s.value.length === 1) return rt.int(s.value[0]);
+      if (s instanceof PyBytes) throw rt.error('TypeError', `ord() expected a character, but string of length ${s.value.length} found`);
+      if (!(s instanceof PyStr)) throw rt.error('TypeError', `ord() expected string of length 1, but ${s.cls.name} found`);
+      if ([...s.value].length !== 1) throw rt.error('TypeError', `ord() expected a character, but string of length ${[...s.value].length} found`);
       return rt.int(s.value.codePointAt(0)!);
     },
     vars(args) {

@@ -8,6 +8,7 @@ import { PythonError } from '../runtime/errors';
 import type { Runtime } from '../runtime/runtime';
 import { repr } from '../runtime/text';
 import { initializeClass, makeClass } from './classes';
+import { checkedMethod } from './methodArguments';
 
 /**
  * The toolkit for the standard library's Python modules written in TypeScript (copy,
@@ -213,9 +214,20 @@ export function libraryClass(rt: Runtime, spec: ClassSpec): PyType {
 }
 
 /** Methods for a class namespace: each a library function named `Class.method`. */
-export function methodsOf(rt: Runtime, className: string, module: string, globals: PyDict | null, table: Readonly<Record<string, NativeFunction>>): [string, PyObject][] {
+export function methodsOf(
+  rt: Runtime,
+  className: string,
+  module: string,
+  globals: PyDict | null,
+  table: Readonly<Record<string, NativeFunction>>,
+  /** Whose argument counts to check first: a class CPython writes in C, or in Python. */
+  argumentsAsIn?: 'C' | 'Python',
+): [string, PyObject][] {
   const p = rt.vm.p;
-  return Object.entries(table).map(([name, impl]) => [name, p.own(libraryFunction(rt, { name, qualname: `${className}.${name}`, module, globals }, impl))]);
+  return Object.entries(table).map(([name, impl]) => {
+    const checked = argumentsAsIn === undefined ? impl : checkedMethod(rt, className, name, impl, argumentsAsIn === 'C');
+    return [name, p.own(libraryFunction(rt, { name, qualname: `${className}.${name}`, module, globals }, checked))];
+  });
 }
 
 /** `classmethod(fn)`. */

@@ -4,9 +4,9 @@ import { PyType } from '../objects/base';
 import { PyCell, PyCode, PyFrameObject, PyFunction, PyGenerator, PyMethod, PyTraceback } from '../objects/callables';
 import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
-import { genericDelattr, genericSetattr } from '../runtime/attributes';
+import { attributeName, genericDelattr, genericSetattr } from '../runtime/attributes';
 import { dictClear, dictDeleteAt, dictFind, dictGetStr, dictSet, setAdd, setDiscard, setFind } from '../runtime/dicts';
-import { exceptionArgs } from '../runtime/exceptions';
+import { exceptionArgs, isException } from '../runtime/exceptions';
 import { collect, dictIterator } from '../runtime/iteration';
 import { countWork } from '../runtime/limits';
 import type { Runtime } from '../runtime/runtime';
@@ -263,10 +263,11 @@ export function installMethods(rt: Runtime): void {
       as_integer_ratio: (self) => rt.newTuple([self.cls === t.int ? self : rt.int((self as PyInt).value), rt.int(1)]),
       to_bytes(self, args, kwargs) {
         const length = args[0] ?? kwargs?.get('length') ?? (rt.lang.intBytesDefaults ? rt.int(1) : undefined);
-        const order = args[1] ?? kwargs?.get('byteorder') ?? (rt.lang.intBytesDefaults ? rt.str('big') : undefined);
+        const given = args[1] ?? kwargs?.get('byteorder');
         if (length === undefined) throw rt.error('TypeError', "to_bytes() missing required argument 'length' (pos 1)");
-        if (order === undefined) throw rt.error('TypeError', "to_bytes() missing required argument 'byteorder' (pos 2)");
-        return rt.freshBytes(intToBytes(rt, BigInt((self as PyInt).value), Number((length as PyInt).value), byteOrder(rt, order), p().truthy(kwargs?.get('signed') ?? rt.false_)));
+        if (given === undefined && !rt.lang.intBytesDefaults) throw rt.error('TypeError', "to_bytes() missing required argument 'byteorder' (pos 2)");
+        const order = given === undefined ? 'big' : byteOrder(rt, given);
+        return rt.freshBytes(intToBytes(rt, BigInt((self as PyInt).value), Number((length as PyInt).value), order, p().truthy(kwargs?.get('signed') ?? rt.false_)));
       },
       __index__: (self) => self,
       conjugate: (self) => self,
@@ -276,14 +277,14 @@ export function installMethods(rt: Runtime): void {
     classMethods: methods({
       from_bytes(cls, args, kwargs) {
         const source = args[0] ?? kwargs?.get('bytes');
-        const order = args[1] ?? kwargs?.get('byteorder') ?? (rt.lang.intBytesDefaults ? rt.str('big') : undefined);
+        const given = args[1] ?? kwargs?.get('byteorder');
         if (source === undefined) throw rt.error('TypeError', "from_bytes() missing required argument 'bytes' (pos 1)");
-        if (order === undefined) throw rt.error('TypeError', "from_bytes() missing required argument 'byteorder' (pos 2)");
+        if (given === undefined && !rt.lang.intBytesDefaults) throw rt.error('TypeError', "from_bytes() missing required argument 'byteorder' (pos 2)");
         let data: number[] = [];
         p().run(() => {
           data = source instanceof PyBytes ? [...source.value] : collect(rt, source).map((x) => Number((x as PyInt).value));
         });
-        const value = bytesToInt(data, byteOrder(rt, order), p().truthy(kwargs?.get('signed') ?? rt.false_));
+        const value = bytesToInt(data, given === undefined ? 'big' : byteOrder(rt, given), p().truthy(kwargs?.get('signed') ?? rt.false_));
         return cls === t.int ? rt.int(value) : p().scope(() => p().call(cls, [p().own(rt.int(value))], null));
       },
     }),
@@ -308,12 +309,12 @@ export function installMethods(rt: Runtime): void {
       __ne__: (self, args) => (self === args[0] ? rt.false_ : rt.notImplemented),
       __hash__: (self) => rt.int(Math.floor(self.id)),
       __setattr__(self, args) {
-        genericSetattr(rt, self, (args[0] as PyStr).value, args[1]);
+        genericSetattr(rt, self, attributeName(rt, args[0], null), args[1]);
         return none;
       },
-      __getattribute__: (self, args) => rt.vm.p.getattr(self, (args[0] as PyStr).value),
+      __getattribute__: (self, args) => rt.vm.p.getattr(self, attributeName(rt, args[0], null)),
       __delattr__(self, args) {
-        genericDelattr(rt, self, (args[0] as PyStr).value);
+        genericDelattr(rt, self, attributeName(rt, args[0], null));
         return none;
       },
       __format__: (self, args) => rt.str(rt.vm.p.formatValue(self, 0, (args[0] as PyStr).value)),
@@ -486,9 +487,24 @@ export function installMethods(rt: Runtime): void {
     methods: methods({
       send: (self, args) => generatorStep(rt, self as PyGenerator, args[0] ?? none, null),
       __next__: (self) => generatorStep(rt, self as PyGenerator, none, null),
+      /** gen_throw: what `(type, value, traceback)` may be, checked before the generator resumes. */
       throw(self, args) {
-        let exc = args[0];
-        if (exc instanceof PyType) exc = rt.vm.p.instantiateException(exc, args.slice(1, 2));
+        const [type, value, traceback] = args;
+        if (traceback !== undefined && traceback !== none && !(traceback instanceof PyTraceback)) {
+          throw rt.error('TypeError', 'throw() third argument must be a traceback object');
+        }
+        let exc = type;
+        if (type instanceof PyType && type.isSubtypeOf(rt.types.exceptions.get('BaseException')!)) {
+          if (value !== undefined && value.cls.isSubtypeOf(type)) exc = value;
+          else {
+            const excArgs = value === undefined || value === none ? [] : value instanceof PyTuple ? value.items : [value];
+            exc = rt.vm.p.instantiateException(type, excArgs);
+          }
+        } else if (isException(rt, type)) {
+          if (value !== undefined && value !== none) throw rt.error('TypeError', 'instance exception may not have a separate value');
+        } else {
+          throw rt.error('TypeError', `exceptions must be classes or instances deriving from BaseException, not ${type.cls.name}`);
+        }
         return generatorStep(rt, self as PyGenerator, none, exc);
       },
       close: (self) => rt.vm.closeGenerator(self as PyGenerator),

@@ -1,4 +1,5 @@
 import { DEBUG_SAVEALL } from '../../core/gcState';
+import { checkedFunction } from './methodArguments';
 import type { HeapObject } from '../../core/heapObject';
 import { PyInt, PyStr } from '../objects/atoms';
 import { NativeFunction, PyObject, PyType } from '../objects/base';
@@ -53,7 +54,7 @@ export function importModule(rt: Runtime, name: string): PyObject {
   rt.registerModule(top, module);
   const dict = moduleDict(module);
   const put = (key: string, value: PyObject): void => dictSet(rt, dict, rt.intern(key), value);
-  const fn = (key: string, impl: NativeFunction): void => put(key, rt.preexistingTracked(new PyBuiltin(rt.types.builtin_function_or_method, key, impl), 1));
+  const fn = (key: string, impl: NativeFunction): void => put(key, rt.preexistingTracked(new PyBuiltin(rt.types.builtin_function_or_method, key, checkedFunction(rt, top, key, impl)), 1));
   if (top === 'sys') installSys(rt, put, fn);
   if (top === 'gc') installGc(rt, put, fn);
   if (top === 'weakref') installWeakref(rt, put, fn);
@@ -93,7 +94,6 @@ function intArg(rt: Runtime, o: PyObject | undefined, name: string): number {
 
 function installSys(rt: Runtime, put: Put, fn: Fn): void {
   fn('getrefcount', (args) => {
-    if (args.length !== 1) throw rt.error('TypeError', `getrefcount() takes exactly one argument (${args.length} given)`);
     rt.probe('getrefcount', args[0].refcount);
     return rt.int(args[0].refcount);
   });
@@ -155,7 +155,6 @@ function installGc(rt: Runtime, put: Put, fn: Fn): void {
   fn('get_count', () => rt.newTuple(heap.gc.reportedCounts().map((c) => rt.int(c))));
   fn('get_threshold', () => rt.newTuple(heap.gc.reportedThresholds().map((c) => rt.int(c))));
   fn('set_threshold', (args) => {
-    if (args.length < 1 || args.length > 3) throw rt.error('TypeError', `set_threshold() takes at most 3 arguments (${args.length} given)`);
     heap.setThresholds(args.map((a) => intArg(rt, a, 'threshold')));
     return rt.none;
   });

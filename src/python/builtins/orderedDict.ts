@@ -10,6 +10,7 @@ import type { Runtime } from '../runtime/runtime';
 import { repr } from '../runtime/text';
 import { classMethod, libraryClass, libraryFunction, methodsOf, staticType } from './library';
 import { newGenericAlias } from './genericAlias';
+import { checkedMethod } from './methodArguments';
 
 /**
  * collections.OrderedDict (Objects/odictobject.c): a dict plus a linked list of nodes,
@@ -421,16 +422,16 @@ export function makeOrderedDictType(rt: Runtime, module: string): PyType {
     __sizeof__: (args) => rt.int(p.sizeOf(self(args, '__sizeof__'))),
     __class_getitem__: (args) => newGenericAlias(rt, args[0], args[1]),
   };
-  const fromkeys = libraryFunction(rt, { name: 'fromkeys', qualname: 'OrderedDict.fromkeys', module }, (args) =>
+  const fromkeysImpl: NativeFunction = (args, kwargs) =>
     p.scope(() => {
-      const [cls, iterable, value] = [args[0], args[1], args[2] ?? rt.none];
+      const [cls, iterable, value] = [args[0], args[1] ?? kwargs?.get('iterable'), args[2] ?? kwargs?.get('value') ?? rt.none];
       const made = p.own(p.call(cls, [], null));
-      for (const key of collect(rt, iterable)) p.setitem(made, key, value);
+      for (const key of collect(rt, iterable!)) p.setitem(made, key, value);
       return made;
-    }),
-  );
+    });
+  const fromkeys = libraryFunction(rt, { name: 'fromkeys', qualname: 'OrderedDict.fromkeys', module }, checkedMethod(rt, 'OrderedDict', 'fromkeys', fromkeysImpl));
   p.own(fromkeys);
-  const namespace: [string, PyObject][] = [...methodsOf(rt, 'OrderedDict', module, null, methods), ['fromkeys', p.own(classMethod(rt, fromkeys))]];
+  const namespace: [string, PyObject][] = [...methodsOf(rt, 'OrderedDict', module, null, methods, 'C'), ['fromkeys', p.own(classMethod(rt, fromkeys))]];
   odType = p.own(libraryClass(rt, { name: 'OrderedDict', module, bases: [rt.types.dict], namespace, doc: 'Dictionary that remembers insertion order', instances: { dict: true, weakrefs: true } })) as PyType;
   return odType;
 }

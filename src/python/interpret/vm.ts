@@ -302,8 +302,9 @@ export class VirtualMachine {
       frame.frameObject = null;
       fo.exec = null;
       if (fo.refcount > 1) {
+        const nextSuffix = new Map<string, number>();
         for (const { label, target } of frame.takeReferences()) {
-          const kept = uniqueLabel(fo, labelText(label));
+          const kept = uniqueLabel(fo, labelText(label), nextSuffix);
           this.heap.move(frame.holder, label, fo, kept, target);
           fo.fields.set(kept, target as PyObject);
         }
@@ -1329,11 +1330,16 @@ export interface FrameInspection {
 /** 3.10: per caller frame, how many stack entries (callable, args) to drop after the call. */
 const pendingCallCleanup = new WeakMap<ExecFrame, number>();
 
-/** Labels of a frame object's fields must be unique; locals that share a name get a suffix. */
-function uniqueLabel(fo: PyFrameObject, label: string): string {
+/**
+ * Labels of a frame object's fields must be unique; locals that share a name get a suffix.
+ * `nextSuffix` remembers where the search for each name stopped (20,000 values on the
+ * stack under one label would otherwise take quadratic time).
+ */
+function uniqueLabel(fo: PyFrameObject, label: string, nextSuffix: Map<string, number>): string {
   if (!fo.fields.has(label)) return label;
-  let i = 2;
+  let i = nextSuffix.get(label) ?? 2;
   while (fo.fields.has(`${label}#${i}`)) i++;
+  nextSuffix.set(label, i + 1);
   return `${label}#${i}`;
 }
 

@@ -3,9 +3,11 @@ import { PyBuiltin, PyCell, PyFunction, PyMethod } from '../objects/callables';
 import { PyDict, PyDictView } from '../objects/containers';
 import { AttributeStore, attributeLabel } from '../objects/instance';
 import { PyStruct } from '../objects/struct';
+import { PyStr } from '../objects/atoms';
 import { dictDeleteStr, dictGetStr, dictSet, mirrorSet } from './dicts';
 import type { Runtime } from './runtime';
 import { stopIfUnsimulated } from '../builtins/modules';
+import { checkedMethod } from '../builtins/methodArguments';
 import { typeModuleName, typeShortName } from './typeSystem';
 
 /**
@@ -41,6 +43,16 @@ export function ownAttribute(rt: Runtime, t: PyType, name: string): PyObject | u
   return undefined;
 }
 
+/**
+ * The name passed to getattr(), setattr(), `obj.__setattr__(name, ...)`: a str or a
+ * TypeError. 3.10's getattr() and hasattr() name themselves in it.
+ */
+export function attributeName(rt: Runtime, name: PyObject, caller: 'getattr' | 'hasattr' | 'setattr' | 'delattr' | null): string {
+  if (name instanceof PyStr) return name.value;
+  if (rt.lang.argumentParsing.getattrNamesItself && (caller === 'getattr' || caller === 'hasattr')) throw rt.error('TypeError', `${caller}(): attribute name must be string`);
+  throw rt.error('TypeError', `attribute name must be string, not '${name.cls.name}'`);
+}
+
 /** The method_descriptor object for a builtin type's method (made once, kept by the type). */
 export function methodDescriptor(rt: Runtime, type: PyType, name: string): PyBuiltin {
   return nativeDescriptor(rt, type, name, 'method');
@@ -56,8 +68,8 @@ function nativeDescriptor(rt: Runtime, type: PyType, name: string, kind: 'method
   if (cache === undefined) descriptorCache.set(type, (cache = new Map()));
   let descriptor = cache.get(name);
   if (descriptor === undefined) {
-    if (kind === 'method') descriptor = new PyBuiltin(rt.types.method_descriptor, name, type.native.methods![name], type);
-    else if (kind === 'classmethod') descriptor = new PyBuiltin(rt.types.classmethod_descriptor, name, type.native.classMethods![name], type);
+    if (kind === 'method') descriptor = new PyBuiltin(rt.types.method_descriptor, name, checkedMethod(rt, type.name, name, type.native.methods![name], true), type);
+    else if (kind === 'classmethod') descriptor = new PyBuiltin(rt.types.classmethod_descriptor, name, checkedMethod(rt, type.name, name, type.native.classMethods![name]), type);
     else descriptor = new PyBuiltin(rt.types.builtin_function_or_method, name, type.native.construct!, null, type);
     rt.preexistingTracked(descriptor, 1);
     cache.set(name, descriptor);

@@ -242,7 +242,7 @@ function builtinBinary(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject):
       if (seq instanceof PyList || seq instanceof PyTuple) {
         checkLength(rt, seq instanceof PyList ? 'list' : 'tuple', n * seq.items.length);
         const items: PyObject[] = [];
-        for (let i = 0; i < n; i++) items.push(...seq.items);
+        for (let i = 0; i < n; i++) for (const item of seq.items) items.push(item);
         if (seq instanceof PyList) return rt.newList(items);
         if (n === 1 && seq.cls === rt.types.tuple) return seq;
         return rt.newTuple(items);

@@ -53,13 +53,17 @@ describe('fuzz regressions: inputs that were slow', function () {
     ['a call with 20,000 arguments', 'def f(*a):\n    return len(a)\nprint(f(' + Array(20_000).fill('[]').join(', ') + '))\n'],
     ['iterating over a str of 200,000 characters', "n = 0\nfor c in 'x' * 200000: n += 1\nprint(n)\n"],
     ['a line of 100,000 characters with a non-ASCII one at its end', 'x = 1; '.repeat(14_000) + "s = 'é'\n"],
+    // Fuzz seed 5 run 591 (3.11): the traceback quotes the whole line.
+    ['a NameError inside a 20,000-entry dict display', 'x = {' + Array.from({ length: 20_000 }, (_, i) => (i === 10_000 ? `${i}: h` : `${i}: ${i}`)).join(', ') + '}\n'],
+    // Fuzz seed 5 run 3720 (3.10): rebuilding the snapshot spread 200,000 edges into one call.
+    ['200,000 statements on one line', 'x = 1; '.repeat(200_000) + '\n'],
     ['a 10,000-entry dict display rebuilt 17 times', 'for i in range(17):\n    x = {' + Array.from({ length: 10_000 }, (_, i) => `${i}: ${i}`).join(', ') + '}\n'],
   ];
   for (const [what, source] of slow) {
     it(what, () => {
       const started = performance.now();
       const result = simulate(source, { version: '3.12', limits: { steps: 1_000_000 } });
-      assert.equal(result.status.kind, 'complete', JSON.stringify(result.status).slice(0, 300));
+      assert.ok(['complete', 'exception'].includes(result.status.kind), JSON.stringify(result.status).slice(0, 300));
       result.timeline().snapshot(result.trace.stepCount - 1);
       const ms = performance.now() - started;
       assert.ok(ms < 8000, `took ${Math.round(ms)} ms`);
