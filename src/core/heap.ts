@@ -75,6 +75,8 @@ export class Heap {
   readonly memory = new AddressSpace();
   /** Objects allocated and not yet freed. */
   liveCount = 0;
+  /** References alive right now (what a snapshot draws as arrows). */
+  liveReferences = 0;
   /** Root holders not yet closed: what the collector's marking (3.14) starts from. */
   readonly roots = new Set<RootHolder>();
 
@@ -181,6 +183,7 @@ export class Heap {
   /** `holder` takes a new reference to `target` (Py_INCREF). */
   incref(holder: Holder, label: Label, target: HeapObject): void {
     if (!target.immortal) target.refcount++;
+    this.liveReferences++;
     if (this.trace.enabled) this.trace.record(EventKind.Link, holder.id, this.trace.intern(label), target.id);
     if (holder instanceof RootHolder) {
       holder.labels.push(label);
@@ -192,6 +195,7 @@ export class Heap {
   decref(holder: Holder, label: Label, target: HeapObject): void {
     if (this.trace.enabled) this.trace.record(EventKind.Unlink, holder.id, this.trace.intern(label), target.id);
     if (holder instanceof RootHolder) forgetRootEntry(holder, label, target);
+    this.liveReferences--;
     if (target.immortal) return;
     if (--target.refcount === 0) this.deallocate(target);
   }
@@ -237,6 +241,7 @@ export class Heap {
   /** Drops one reference an object being deallocated (or cleared) held. */
   private readonly release = (label: Label, target: HeapObject): void => {
     if (this.trace.enabled) this.trace.record(EventKind.Unlink, this.releasingHolder!.id, this.trace.intern(label), target.id);
+    this.liveReferences--;
     if (target.immortal || --target.refcount !== 0) return;
     this.deallocate(target);
   };
@@ -317,6 +322,7 @@ export class Heap {
       this.hooks.runFinalizer(obj);
       this.trace.record(EventKind.Unlink, this.finalizing.id, this.trace.intern('being finalized'), obj.id);
       forgetRootEntry(this.finalizing, 'being finalized', obj);
+      this.liveReferences--;
       if (--obj.refcount !== 0) return false; // resurrected: the finalizer stored a reference
     }
     if (obj.weakrefs !== null) this.clearWeakrefs(obj);

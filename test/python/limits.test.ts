@@ -50,6 +50,38 @@ const CASES: LimitCase[] = [
     line: 2,
   },
   {
+    // Found by the fuzzer: 1,000 recursive calls each building a 20,000-item list.
+    what: 'trace length: every line of a deep recursion builds a long list display',
+    source: 'def f(n):\n    x = [' + Array(20_000).fill('1').join(', ') + ']\n    return f(n + 1)\nf(0)\n',
+    limits: { steps: 10_000 },
+    kind: 'limit',
+    message: 'the trace grew too long to keep (over 160,000 heap events)',
+    line: 2,
+  },
+  {
+    // Found by the fuzzer: the joined text was built whole (gigabytes) before the limit was checked.
+    what: 'output: one print of a 1 MB value 5,000 times',
+    source: 'x = "x" * 1_000_000\nprint(' + Array(5000).fill('x').join(', ') + ')\n',
+    kind: 'limit',
+    message: 'output limit reached (10000000 characters)',
+    line: 2,
+  },
+  {
+    what: 'live references: one list holding four million',
+    source: 'x = [0] * 4_000_000\n',
+    kind: 'limit',
+    message: 'too many live references (over 2,000,000)',
+    line: 1,
+  },
+  {
+    what: 'live references: a concatenation past the limit',
+    source: 'x = [0] * 600\ny = x + x\n',
+    limits: { references: 1000 },
+    kind: 'limit',
+    message: 'too many live references (over 1,000)',
+    line: 2,
+  },
+  {
     what: 'step budget: the default stops sum(range(10**12))',
     source: 'x = sum(range(10**12))\n',
     kind: 'budget',

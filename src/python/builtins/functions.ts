@@ -49,9 +49,21 @@ export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
     const sepObj = kw(kwargs, 'sep');
     const endObj = kw(kwargs, 'end');
     const file = kw(kwargs, 'file');
-    const sep = sepObj === undefined || sepObj === none ? ' ' : (sepObj as PyStr).value;
-    const end = endObj === undefined || endObj === none ? '\n' : (endObj as PyStr).value;
-    const text = args.map((a) => p().str(a)).join(sep) + end;
+    const textOf = (o: PyObject | undefined, name: string, dflt: string): string => {
+      if (o === undefined || o === none) return dflt;
+      if (!(o instanceof PyStr)) throw rt.error('TypeError', `${name} must be None or a string, not ${o.cls.name}`);
+      return o.value;
+    };
+    const sep = textOf(sepObj, 'sep', ' ');
+    const end = textOf(endObj, 'end', '\n');
+    // Built piece by piece against the output limit: print(x, x, ...) of a 1 MB value
+    // thousands of times must stop at the limit, not first build gigabytes.
+    let text = '';
+    for (let i = 0; i < args.length; i++) {
+      text += (i > 0 ? sep : '') + p().str(args[i]);
+      rt.checkOutputRoom(text.length);
+    }
+    text += end;
     if (file !== undefined && file !== none && file !== rt.sysStdout) {
       if (file === rt.sysStderr) rt.write(text, 'stderr');
       else p().discard(p().callMethod(file, 'write', [p().scope(() => rt.str(text))]));

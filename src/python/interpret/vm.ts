@@ -10,7 +10,7 @@ import { PyNativeFunction } from '../objects/native';
 import { PyStruct } from '../objects/struct';
 import type { Protocols } from '../runtime/protocols';
 import { PythonError, SimulationStop } from '../runtime/errors';
-import { checkLength } from '../runtime/limits';
+import { checkLength, checkReferences } from '../runtime/limits';
 import type { Runtime } from '../runtime/runtime';
 import { Block, ExecFrame, FRAME_OBJECT_LABEL, FUNCTION_LABEL, HANDLED_EXCEPTION, TEMPORARY } from './frame';
 
@@ -427,6 +427,10 @@ export class VirtualMachine {
     if (probe !== null && rt.heap.trace.stepCount > probe.afterStep && frame.depth <= probe.depth) this.runGcProbe();
     if (++rt.steps > rt.limits.steps) throw new SimulationStop('budget', `step budget of ${rt.limits.steps} lines reached`, line, 0);
     if (this.heap.liveCount > rt.limits.objects) throw new SimulationStop('limit', `too many live objects (over ${rt.limits.objects})`, previous, 0);
+    checkReferences(rt, previous);
+    if (this.heap.trace.length > (rt.limits.events ?? 16 * rt.limits.steps)) {
+      throw new SimulationStop('limit', `the trace grew too long to keep (over ${(rt.limits.events ?? 16 * rt.limits.steps).toLocaleString('en-US')} heap events)`, previous, 0);
+    }
     this.heap.beginStep(line, frame.depth);
     frame.stepSerial = this.heap.stepSerial;
   }

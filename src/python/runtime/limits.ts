@@ -1,5 +1,6 @@
 import type { IntValue } from '../format/numbers';
-import type { Runtime } from './runtime';
+import { DEFAULT_LIMITS, type Runtime } from './runtime';
+import { SimulationStop } from './errors';
 
 /**
  * What keeps one line from exhausting the host: `[0] * 10**9`, `'x'.ljust(10**10)`,
@@ -57,7 +58,22 @@ export function asSsize(rt: Runtime, value: IntValue): number {
  */
 export function countWork(rt: Runtime): void {
   if (++rt.work > rt.limits.steps) throw rt.stop('budget', `step budget reached: builtins went through more than ${count(rt.limits.steps)} items`);
-  if ((rt.work & 0x3ff) === 0 && rt.heap.liveCount > rt.limits.objects) throw rt.stop('limit', `too many live objects (over ${rt.limits.objects})`);
+  if ((rt.work & 0x3ff) === 0) {
+    if (rt.heap.liveCount > rt.limits.objects) throw rt.stop('limit', `too many live objects (over ${rt.limits.objects})`);
+    checkReferences(rt);
+  }
+}
+
+/**
+ * Too many references alive at once (`[0] * 10**7` is one object holding ten million):
+ * every one is an arrow a snapshot must rebuild. `more` counts ones about to be made.
+ */
+export function checkReferences(rt: Runtime, line?: number, more = 0): void {
+  const limit = rt.limits.references ?? DEFAULT_LIMITS.references!;
+  if (rt.heap.liveReferences + more <= limit) return;
+  const message = `too many live references (over ${count(limit)})`;
+  if (line === undefined) throw rt.stop('limit', message);
+  throw new SimulationStop('limit', message, line, 0);
 }
 
 /** 1,234,567 — or 10^N past what a reader can take in. */

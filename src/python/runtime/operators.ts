@@ -9,7 +9,7 @@ import { typeLookup } from './attributes';
 import { dictFind, setFind, tableKey } from './dicts';
 import type { Runtime } from './runtime';
 import { percentFormat } from './text';
-import { asSsize, bitLength, checkIntBits, checkLength } from './limits';
+import { asSsize, bitLength, checkIntBits, checkLength, checkReferences } from './limits';
 import { unionOf } from '../builtins/genericAlias';
 import { isProxy, proxyBinaryOp, proxyRichCompare, proxyTruthy, proxyUnaryOp, weakrefHashKey } from '../builtins/weakrefModule';
 
@@ -126,6 +126,7 @@ function inplaceBuiltin(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject)
       const items = [...a.items];
       const times = asSsize(rt, b.value);
       if (times > 0) checkLength(rt, 'list', items.length * times);
+      if (times > 1) checkReferences(rt, undefined, items.length * (times - 1));
       if (times <= 0) a.removeRange(rt.heap, 0, a.items.length);
       else {
         // list_inplace_repeat: one resize to the final size, then the copies.
@@ -220,12 +221,14 @@ function builtinBinary(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject):
       }
       if (a instanceof PyList && b instanceof PyList) {
         checkLength(rt, 'list', a.items.length + b.items.length);
+        checkReferences(rt, undefined, a.items.length + b.items.length);
         return rt.newList([...a.items, ...b.items]);
       }
       // tupleconcat: subclasses too; an empty side gives back the other only when that is an exact tuple.
       if (a instanceof PyTuple && b instanceof PyTuple) {
         if (b.items.length === 0 && a.cls === rt.types.tuple) return a;
         if (a.items.length === 0 && b.cls === rt.types.tuple) return b;
+        checkReferences(rt, undefined, a.items.length + b.items.length);
         return rt.newTuple([...a.items, ...b.items]);
       }
       if (a instanceof PyBytes && b instanceof PyBytes) return bytesConcat(rt, a, b);
@@ -241,6 +244,7 @@ function builtinBinary(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject):
       if (seq instanceof PyBytes) return bytesRepeat(rt, seq, times);
       if (seq instanceof PyList || seq instanceof PyTuple) {
         checkLength(rt, seq instanceof PyList ? 'list' : 'tuple', n * seq.items.length);
+        checkReferences(rt, undefined, n * seq.items.length);
         const items: PyObject[] = [];
         for (let i = 0; i < n; i++) for (const item of seq.items) items.push(item);
         if (seq instanceof PyList) return rt.newList(items);

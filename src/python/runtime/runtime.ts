@@ -21,9 +21,17 @@ export interface Limits {
   readonly objects: number;
   /** Characters printed. */
   readonly output: number;
+  /**
+   * Heap events the trace may hold (its memory): 16 per line of the step budget when not
+   * given. Lines average 4–8 events; a line that builds a 50,000-item list in a deep
+   * recursion makes 50,000 per call.
+   */
+  readonly events?: number;
+  /** References alive at once (a snapshot draws each). */
+  readonly references?: number;
 }
 
-export const DEFAULT_LIMITS: Limits = { steps: 1_000_000, objects: 2_000_000, output: 10_000_000 };
+export const DEFAULT_LIMITS: Limits = { steps: 1_000_000, objects: 2_000_000, output: 10_000_000, references: 2_000_000 };
 
 /**
  * The state of one simulated interpreter: the heap, the builtin types and singletons,
@@ -346,6 +354,11 @@ export class Runtime {
 
   stop(reason: 'unsupported' | 'budget' | 'limit', message: string): SimulationStop {
     return new SimulationStop(reason, message, this.vm.currentLine(), this.vm.currentColumn());
+  }
+
+  /** Stops the run when `pending` more characters would pass the output limit. */
+  checkOutputRoom(pending: number): void {
+    if (this.outputSize + pending > this.limits.output) throw this.stop('limit', `output limit reached (${this.limits.output} characters)`);
   }
 
   /** Counts printed characters against the output limit. */
