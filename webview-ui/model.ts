@@ -1,5 +1,5 @@
 import type { HeapView, ViewFrame, ViewObject, ViewRefcountChange } from '../src/protocol';
-import { GEOMETRY as G } from './render/geometry';
+import { FONT, GEOMETRY as G } from './render/geometry';
 import { TextMeasure, truncate } from './render/measure';
 
 /**
@@ -174,7 +174,9 @@ export function buildScene(view: HeapView, measure: TextMeasure, expanded: Reado
     const height = G.frameTitleHeight + Math.max(1, frame.variables.length) * G.rowHeight + G.bottomPad;
     frames.push({ frame, top, height });
     top += height + G.frameGap;
-    framesWidth = Math.max(framesWidth, measure.ui(frameTitle(frame), true) + 2 * G.padX + 8);
+    // The title, and right of it the 11px "globals"/"locals" tag the header also shows.
+    const tag = (measure.ui(frame.kind === 'module' ? 'globals' : 'locals') * 11) / FONT.uiSize;
+    framesWidth = Math.max(framesWidth, measure.ui(frameTitle(frame), true) + 12 + tag + 2 * G.padX);
     for (const v of frame.variables) framesWidth = Math.max(framesWidth, measure.mono(v.label) + 2 * G.padX + 16);
     frame.variables.forEach((v, i) => {
       if (!byId.has(v.target)) {
