@@ -125,8 +125,9 @@ export function simulate(source: string, options: SimulationOptions = {}): Simul
   }
   programSteps = rt.heap.trace.stepCount;
   // A resource limit can stop the run anywhere, even halfway through freeing an object (a
-  // __del__ that loops): then counts and references need not agree; the trace still does.
-  const resourceStop = status.kind === 'budget' || status.kind === 'limit';
+  // __del__ that loops), and so can any stop inside a __del__ or a callback: then counts
+  // and references need not agree; the trace still does.
+  const resourceStop = status.kind === 'budget' || status.kind === 'limit' || rt.stoppedInsideCallback;
   if (options.checkInvariants && status.kind !== 'syntax' && !resourceStop) {
     invariantViolations = rt.heap.checkInvariants();
     // A run stopped inside an operation (a limit, an unsupported construct) leaves its

@@ -235,7 +235,12 @@ export function runUnraisable(rt: Runtime, what: () => void, describe: () => str
   try {
     what();
   } catch (e) {
-    if (!(e instanceof PythonError)) throw e;
+    if (!(e instanceof PythonError)) {
+      // A stop (a limit, an unsupported construct) inside a finalizer or callback leaves
+      // whatever the heap was doing around it (a deallocation, a collection) half done.
+      rt.stoppedInsideCallback = true;
+      throw e;
+    }
     rt.vm.reportUnraisable(e, describe());
   }
 }

@@ -109,6 +109,8 @@ export class Runtime {
   /** After the program: gc.callbacks are no longer called (a shutdown collection). */
   shuttingDown = false;
   steps = 0;
+  /** A run stopped inside a finalizer or callback: the heap was left mid-operation. */
+  stoppedInsideCallback = false;
   /** Units of work builtins did (limits.ts countWork), against the step budget. */
   work = 0;
 
