@@ -1,3 +1,4 @@
+import { sizeofMethodValue } from './sizes';
 import type { HeapObject, Label, Release } from '../../core/heapObject';
 import type { NativeFunction } from '../objects/base';
 import { PyObject, PyType } from '../objects/base';
@@ -130,7 +131,7 @@ export function makeDefaultdictType(rt: Runtime, module: string): PyType {
     /** defdict_or: a copy of the defaultdict operand, updated with the other. */
     __or__: (args) => binaryOr(args[0], args[1], false),
     __ror__: (args) => binaryOr(args[0], args[1], true),
-    __sizeof__: (args) => rt.int(p.sizeOf(self(args, '__sizeof__'))),
+    __sizeof__: (args) => rt.int(sizeofMethodValue(rt, self(args, '__sizeof__'), true)),
     __class_getitem__: (args) => newGenericAlias(rt, args[0], args[1]),
   };
   function binaryOr(selfArg: PyObject, other: PyObject, reflected: boolean): PyObject {

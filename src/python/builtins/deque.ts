@@ -1,3 +1,4 @@
+import { sizeofMethodValue } from './sizes';
 import type { HeapObject, Label, Release } from '../../core/heapObject';
 import type { NativeFunction } from '../objects/base';
 import { PyObject, PyType } from '../objects/base';
@@ -584,7 +585,7 @@ export function makeDequeTypes(rt: Runtime, module: string): DequeTypes {
         return rt.newTuple([d.cls, ctorArgs, rt.none, p.own(newIterator(d, false))]);
       });
     },
-    __sizeof__: (args) => rt.int(dequeSize(rt, self(args, '__sizeof__'))),
+    __sizeof__: (args) => rt.int(sizeofMethodValue(rt, self(args, '__sizeof__'), true)),
     __class_getitem__: (args) => newGenericAlias(rt, args[0], args[1]),
   };
   const namespace: [string, PyObject][] = [...methodsOf(rt, 'deque', module, null, methods, 'C'), ['__hash__', rt.none]];

@@ -1,3 +1,4 @@
+import { sizeofMethodValue } from './sizes';
 import { PyBytes, PyFloat, PyInt, PyStr } from '../objects/atoms';
 import type { NativeFunction, NativeSlots, PyObject } from '../objects/base';
 import { PyType } from '../objects/base';
@@ -319,6 +320,7 @@ export function installMethods(rt: Runtime): void {
       },
       __format__: (self, args) => rt.str(rt.vm.p.formatValue(self, 0, (args[0] as PyStr).value)),
       __dir__: (self) => rt.newList([...(self.attrs?.values.keys() ?? [])].map((k) => rt.str(k))),
+      __sizeof__: (self) => rt.int(sizeofMethodValue(rt, self)),
     }),
     classMethods: methods({
       __init_subclass__(cls, args, kwargs) {

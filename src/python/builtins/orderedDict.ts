@@ -1,3 +1,4 @@
+import { sizeofMethodValue } from './sizes';
 import type { HeapObject, Label, Release } from '../../core/heapObject';
 import type { NativeFunction } from '../objects/base';
 import { PyObject, PyType } from '../objects/base';
@@ -419,7 +420,7 @@ export function makeOrderedDictType(rt: Runtime, module: string): PyType {
       update(od, 'update', [args[1]], null);
       return od;
     },
-    __sizeof__: (args) => rt.int(p.sizeOf(self(args, '__sizeof__'))),
+    __sizeof__: (args) => rt.int(sizeofMethodValue(rt, self(args, '__sizeof__'), true)),
     __class_getitem__: (args) => newGenericAlias(rt, args[0], args[1]),
   };
   const fromkeysImpl: NativeFunction = (args, kwargs) =>

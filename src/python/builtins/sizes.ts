@@ -51,6 +51,17 @@ export function sizeOf(rt: Runtime, obj: PyObject): number {
   return obj.cls.isHeapType ? sizes.plainInstance : 16;
 }
 
+/**
+ * What `obj.__sizeof__()` returns: sys.getsizeof without what getsizeof adds in front of
+ * the object — the collector's header for objects of a GC type, and from 3.11 the managed
+ * dict's pre-header of an instance that keeps its attributes inline.
+ */
+export function sizeofMethodValue(rt: Runtime, obj: PyObject, writtenInC = false): number {
+  // deque, defaultdict, OrderedDict are C types here modelled as classes: no managed dict.
+  const preHeader = !writtenInC && rt.lang.instanceAttributes !== 'dict' && obj.cls.isHeapType && obj.cls.hasInstanceDict && !(obj instanceof PyType) ? 16 : 0;
+  return sizeOf(rt, obj) - (obj.gcType ? 16 : 0) - preHeader;
+}
+
 function strSize(rt: Runtime, value: string): number {
   const sizes = rt.lang.objectSizes;
   const chars = [...value];
