@@ -9,8 +9,8 @@ import { DEFAULT_VERSION } from './versions';
  *
  *   heapscope run FILE.py [--python 3.10|3.11|3.12|3.13|3.14] [--steps N]
  *       Prints what the program prints under that CPython. Exit status: 0 when it ran to
- *       the end, 1 for an uncaught exception (traceback on stderr), 2 for a syntax error or
- *       an unsupported construct (FILE:LINE:COL: message), 3 when a limit stopped it.
+ *       the end, 1 for an uncaught exception or a syntax error (CPython's report on stderr),
+ *       2 for an unsupported construct (FILE:LINE:COL: message), 3 when a limit stopped it.
  *   heapscope trace FILE.py --json [--python V]
  *       Prints the timeline as JSON (see the README).
  */
@@ -60,9 +60,10 @@ function exitCode(result: SimulationResult): number {
   switch (result.status.kind) {
     case 'complete':
       return 0;
+    // A SyntaxError is an uncaught exception to CPython too.
     case 'exception':
-      return 1;
     case 'syntax':
+      return 1;
     case 'unsupported':
       return 2;
     case 'budget':
