@@ -25,6 +25,7 @@ const MESSAGES_3_10: RuntimeMessages = {
   intModuloByZero: 'integer division or modulo by zero',
   emptyMinMax: (name) => `${name}() arg is an empty sequence`,
   tooManyToUnpack: (expected) => `too many values to unpack (expected ${expected})`,
+  inconsistentMro: (bases) => `Cannot create a consistent method resolution\norder (MRO) for bases ${bases}`,
 };
 
 const MESSAGES_3_11: RuntimeMessages = {
@@ -39,8 +40,13 @@ const MESSAGES_3_12: RuntimeMessages = {
   emptyMinMax: (name) => `${name}() iterable argument is empty`,
 };
 
-const MESSAGES_3_14: RuntimeMessages = {
+const MESSAGES_3_13: RuntimeMessages = {
   ...MESSAGES_3_12,
+  inconsistentMro: (bases) => `Cannot create a consistent method resolution order (MRO) for bases ${bases}`,
+};
+
+const MESSAGES_3_14: RuntimeMessages = {
+  ...MESSAGES_3_13,
   tooManyToUnpack: (expected, got) => (got === null ? `too many values to unpack (expected ${expected})` : `too many values to unpack (expected ${expected}, got ${got})`),
 };
 
@@ -210,7 +216,7 @@ export const VERSIONS: Readonly<Record<PythonVersion, VersionProfile>> = {
       setattrNoDictNote: true,
       compensatedFloatSum: true,
       closeReturnsValue: true,
-      messages: MESSAGES_3_12,
+      messages: MESSAGES_3_13,
       print: { packsArguments: true, keywordNames: 'static' },
       closeClearsUnstartedFrame: false,
       intBytesDefaults: true,

@@ -12,6 +12,8 @@ export interface RuntimeMessages {
   emptyMinMax(name: string): string;
   /** x, y = [1, 2, 3]; `got` is known for sequences of known length. */
   tooManyToUnpack(expected: number, got: number | null): string;
+  /** class C(A, B) when B derives from A (3.13 joins the two lines). */
+  inconsistentMro(bases: string): string;
 }
 
 export interface ArgumentParsing {

@@ -23,15 +23,18 @@ export function makeClass(rt: Runtime, name: string, baseObjects: readonly PyObj
   for (const b of bases) {
     if (b === rt.types.bool || b === rt.types.NoneType) throw rt.error('TypeError', `type '${b.name}' is not an acceptable base type`);
   }
+  // __slots__ is read before the class exists (type_new does too): a bad one leaves nothing behind.
+  const slotsValue = dictGetStr(namespace, '__slots__');
+  const slotNames = slotsValue === undefined ? null : slotsValue instanceof PyStr ? [slotsValue.value] : rt.vm.p.scopeCollectStrings(slotsValue);
   const type = new PyType(rt.types.type, name, [], { heapType: true });
-  heap.allocate(type, { gc: true });
+  // Likewise the MRO and the layout, which can fail (inconsistent order, layout conflict).
   type.mro = linearize(rt, type, bases);
   type.layout = solidBase(rt, bases);
-  const slotsValue = dictGetStr(namespace, '__slots__');
+  heap.allocate(type, { gc: true });
   const inheritedDict = bases.some((b) => b.hasInstanceDict && (b.isHeapType || b.layout === b && b !== rt.types.object));
   const inheritedWeakref = bases.some((b) => b.isHeapType && b.weakrefable) || bases.some((b) => !b.isHeapType && b.weakrefable && b !== rt.types.object);
-  if (slotsValue !== undefined) {
-    const names = slotsValue instanceof PyStr ? [slotsValue.value] : rt.vm.p.scopeCollectStrings(slotsValue);
+  if (slotNames !== null) {
+    const names = slotNames;
     type.slots = [...(bases.flatMap((b) => b.slots ?? [])), ...names.filter((n) => n !== '__dict__' && n !== '__weakref__')];
     type.hasInstanceDict = names.includes('__dict__') || bases.some((b) => b.isHeapType && b.hasInstanceDict);
     type.weakrefable = names.includes('__weakref__') || inheritedWeakref;
@@ -173,7 +176,7 @@ function linearize(rt: Runtime, type: PyType, bases: readonly PyType[]): PyType[
     if (nonEmpty.length === 0) return result;
     const head = nonEmpty.map((s) => s[0]).find((candidate) => !nonEmpty.some((s) => s.indexOf(candidate) > 0));
     if (head === undefined) {
-      throw rt.error('TypeError', `Cannot create a consistent method resolution order (MRO) for bases ${bases.map((b) => b.name).join(', ')}`);
+      throw rt.error('TypeError', rt.lang.messages.inconsistentMro(bases.map((b) => b.name).join(', ')));
     }
     result.push(head);
     for (const s of nonEmpty) if (s[0] === head) s.shift();
