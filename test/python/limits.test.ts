@@ -82,6 +82,14 @@ const CASES: LimitCase[] = [
     line: 2,
   },
   {
+    // Found by the fuzzer: an f-string formatting an 11,000-item list thousands of times.
+    what: 'step budget: items a repr goes through',
+    source: 'x = [1] * 11_000\ny = f"' + '{x}'.repeat(200) + '"\n',
+    kind: 'budget',
+    message: 'step budget reached: builtins went through more than 1,000,000 items',
+    line: 2,
+  },
+  {
     what: 'step budget: the default stops sum(range(10**12))',
     source: 'x = sum(range(10**12))\n',
     kind: 'budget',

@@ -1,4 +1,5 @@
 import { floatRepr, formatWithSpec } from '../format/numbers';
+import { countWork } from './limits';
 import { PyBytes, PyComplex, PyFloat, PyInt, PySingleton, PyStr } from '../objects/atoms';
 import { PyObject, PyType } from '../objects/base';
 import { PyBuiltin, PyFunction, PyGenerator, PyMethod } from '../objects/callables';
@@ -84,6 +85,11 @@ export function complexRepr(real: number, imag: number): string {
 /** Objects whose repr is being computed, to print `[...]` for recursive containers. */
 const inProgress = new Set<PyObject>();
 
+function itemRepr(rt: Runtime, item: PyObject): string {
+  countWork(rt);
+  return repr(rt, item);
+}
+
 export function repr(rt: Runtime, obj: PyObject): string {
   if (obj instanceof PyStr) return obj.cls === rt.types.str ? strRepr(obj.value) : userRepr(rt, obj) ?? strRepr(obj.value);
   if (obj instanceof PyInt) {
@@ -106,14 +112,16 @@ export function repr(rt: Runtime, obj: PyObject): string {
   if (obj instanceof PyDict || obj instanceof PySet || ((obj instanceof PyList || obj instanceof PyTuple) && obj.items.length > 0)) rt.enterRepr();
   inProgress.add(obj);
   try {
-    if (obj instanceof PyList) return '[' + obj.items.map((i) => repr(rt, i)).join(', ') + ']';
+    // Each item is work a builtin does within the line (countWork): the repr of a list of
+    // 10,000 items made 10,000 times counts against the step budget like any loop.
+    if (obj instanceof PyList) return '[' + obj.items.map((i) => itemRepr(rt, i)).join(', ') + ']';
     if (obj instanceof PyTuple) {
       if (obj.items.length === 1) return '(' + repr(rt, obj.items[0]) + ',)';
-      return '(' + obj.items.map((i) => repr(rt, i)).join(', ') + ')';
+      return '(' + obj.items.map((i) => itemRepr(rt, i)).join(', ') + ')';
     }
     if (obj instanceof PyDict) {
       const parts: string[] = [];
-      for (const e of obj.liveEntries()) parts.push(`${repr(rt, e.key)}: ${repr(rt, e.value)}`);
+      for (const e of obj.liveEntries()) parts.push(`${itemRepr(rt, e.key)}: ${repr(rt, e.value)}`);
       return '{' + parts.join(', ') + '}';
     }
     if (obj instanceof PySet) {
@@ -124,7 +132,7 @@ export function repr(rt: Runtime, obj: PyObject): string {
       let inner = '';
       rt.vm.p.run(() => {
         rt.vm.p.own(rt.newList(obj.items));
-        inner = '{' + obj.items.map((i) => repr(rt, i)).join(', ') + '}';
+        inner = '{' + obj.items.map((i) => itemRepr(rt, i)).join(', ') + '}';
       });
       return frozen || obj.cls !== rt.types.set ? `${name}(${inner})` : inner;
     }
