@@ -93,8 +93,7 @@ function collectMain(heap: Heap, generation: number, report: CollectionReport): 
   for (let i = 0; i < generation; i++) {
     const from = gc.generations[i];
     if (!from.isEmpty()) merged.push(i);
-    if (heap.trace.enabled) for (let o = from.gcNext!; o !== from; o = o.gcNext!) heap.setGeneration(o, generation);
-    else for (let o = from.gcNext!; o !== from; o = o.gcNext!) o.generation = generation;
+    // gc_list_merge is all gc.c does; the merged objects' `generation` changes in update_refs.
     from.mergeInto(young);
   }
   const oldIndex = generation < 2 ? generation + 1 : generation;
@@ -104,7 +103,7 @@ function collectMain(heap: Heap, generation: number, report: CollectionReport): 
 
   // 3. Find what is unreachable from outside the generation.
   const unreachable = new GcList('unreachable');
-  const counts = deduceUnreachable(young, unreachable, report);
+  const counts = deduceUnreachable(young, unreachable, report, { heap, generation });
   report.examined = mergePhase.objects = counts.examined;
 
   // 4. Survivors: untrack what can no longer be in a cycle, then promote.
@@ -126,45 +125,69 @@ function collectMain(heap: Heap, generation: number, report: CollectionReport): 
   }
 
   // 5. Everything in `unreachable` is garbage, unless a finalizer brings it back.
-  disposeOfGarbage(heap, unreachable, old, oldIndex, report);
+  disposeOfGarbage(heap, unreachable, counts.unreachable, old, oldIndex, report);
 }
 
 /**
  * The end of every collection, shared by both schemes: weak references, finalizers,
  * resurrection, then clearing. Fills in `report.collected`.
  */
-export function disposeOfGarbage(heap: Heap, unreachable: GcList, old: GcList, oldIndex: number, report: CollectionReport): void {
+export function disposeOfGarbage(heap: Heap, unreachable: GcList, found: number, old: GcList, oldIndex: number, report: CollectionReport): void {
+  const weakrefs = handleWeakrefs(heap, unreachable, old, oldIndex, report);
   // Weak references freed once their callback ran count as collected too.
-  report.collected += handleWeakrefs(heap, unreachable, old, oldIndex, report);
-  finalizeGarbage(heap, unreachable, report);
-  const { stillUnreachable, count } = handleResurrectedObjects(heap, unreachable, old, oldIndex, report);
+  report.collected += weakrefs.freed;
+  const finalized = finalizeGarbage(heap, unreachable, report);
+  const programRan = weakrefs.called > 0 || finalized > 0;
+  const { stillUnreachable, count } = handleResurrectedObjects(heap, unreachable, found, programRan, old, oldIndex, report);
   report.collected += count;
   deleteGarbage(heap, stillUnreachable, old, oldIndex, report);
 }
 
-/** deduce_unreachable: update_refs, subtract_refs, move_unreachable. Returns how many were examined and found unreachable. */
-export function deduceUnreachable(base: GcList, unreachable: GcList, report: CollectionReport | null): { examined: number; unreachable: number } {
-  const examined = updateRefs(base);
+/** A collection's change of generation for the objects it merged (see `updateRefs`). */
+export interface Relabel {
+  readonly heap: Heap;
+  readonly generation: number;
+}
+
+/**
+ * deduce_unreachable: update_refs, subtract_refs, move_unreachable. Returns how many were
+ * examined and found unreachable.
+ */
+export function deduceUnreachable(base: GcList, unreachable: GcList, report: CollectionReport | null, relabel?: Relabel): { examined: number; unreachable: number } {
+  const examined = updateRefs(base, relabel);
   if (report) report.phases.push({ name: 'updateRefs', refs: gcRefsOf(base, report) });
   subtractRefs(base);
   if (report) report.phases.push({ name: 'subtractRefs', refs: gcRefsOf(base, report) });
-  moveUnreachable(base, unreachable);
-  // move_legacy_finalizers clears the unreachable mark; there are no legacy finalizers here.
-  let found = 0;
-  for (let o = unreachable.gcNext!; o !== unreachable; o = o.gcNext!) {
-    o.gcUnreachable = false;
-    found++;
-  }
+  const found = moveUnreachable(base, unreachable);
+  // move_legacy_finalizers clears the unreachable mark in a pass of its own; here the mark
+  // is only read by move_unreachable, and update_refs clears it before every use.
   if (report) report.phases.push({ name: 'moveUnreachable', unreachable: idsOf(unreachable, report), reachable: examined - found });
   return { examined, unreachable: found };
 }
 
-/** update_refs: gc_refs := ob_refcnt, and mark every object as being collected. Returns their number. */
-export function updateRefs(containers: GcList): number {
+/**
+ * update_refs: gc_refs := ob_refcnt, and mark every object as being collected. Returns their
+ * number. With `relabel`, objects of another generation (those just merged in) move to
+ * `relabel.generation`: gc.c's merge needs no pass because a list is a generation, but the
+ * simulation keeps the generation on each object, and this pass visits them all anyway.
+ */
+export function updateRefs(containers: GcList, relabel?: Relabel): number {
   let n = 0;
+  if (relabel === undefined) {
+    for (let o = containers.gcNext!; o !== containers; o = o.gcNext!) {
+      o.gcRefs = o.refcount;
+      o.gcCollecting = true;
+      o.gcUnreachable = false;
+      n++;
+    }
+    return n;
+  }
+  const { heap, generation } = relabel;
   for (let o = containers.gcNext!; o !== containers; o = o.gcNext!) {
     o.gcRefs = o.refcount;
     o.gcCollecting = true;
+    o.gcUnreachable = false;
+    if (o.generation !== generation) heap.setGeneration(o, generation);
     n++;
   }
   return n;
@@ -182,12 +205,15 @@ function visitDecref(target: HeapObject): void {
 /**
  * move_unreachable: objects with gc_refs > 0 are reachable from outside, and so is
  * everything they reach. The rest moves to `unreachable`, in the order gc.c produces.
+ * Returns how many objects ended in `unreachable`.
  */
-export function moveUnreachable(young: GcList, unreachable: GcList): void {
+export function moveUnreachable(young: GcList, unreachable: GcList): number {
+  reachableList = young;
+  rescued = 0;
+  let moved = 0;
   let o = young.gcNext!;
   while (o !== young) {
     if (o.gcRefs > 0) {
-      reachableList = young;
       o.traverse(visitReachable);
       o.gcCollecting = false;
       o = o.gcNext!;
@@ -195,12 +221,17 @@ export function moveUnreachable(young: GcList, unreachable: GcList): void {
       const next = o.gcNext!;
       moveToList(o, unreachable);
       o.gcUnreachable = true;
+      moved++;
       o = next;
     }
   }
+  reachableList = null;
+  return moved - rescued;
 }
 
+/** move_unreachable's list of reachable objects, and how many it took back from `unreachable`. */
 let reachableList: GcList | null = null;
+let rescued = 0;
 
 function visitReachable(target: HeapObject): void {
   // Objects of other generations, and those already scanned, are not collecting.
@@ -209,6 +240,7 @@ function visitReachable(target: HeapObject): void {
     // It had gc_refs 0 when the scan passed it, but is reachable after all.
     target.gcUnreachable = false;
     moveToList(target, reachableList!);
+    rescued++;
     target.gcRefs = 1;
   } else if (target.gcRefs === 0) {
     target.gcRefs = 1;
@@ -259,9 +291,10 @@ function untrackKind(heap: Heap, list: GcList, kind: 'tuple' | 'dict'): HeapObje
 
 /**
  * handle_weakrefs: every weak reference to an unreachable object is cleared first; then
- * the callbacks of weak references that are themselves reachable run.
+ * the callbacks of weak references that are themselves reachable run. Returns how many
+ * callbacks ran, and how many of their weak references were freed afterwards.
  */
-export function handleWeakrefs(heap: Heap, unreachable: GcList, old: GcList, oldIndex: number, report: CollectionReport): number {
+export function handleWeakrefs(heap: Heap, unreachable: GcList, old: GcList, oldIndex: number, report: CollectionReport): { called: number; freed: number } {
   const cleared: HeapObject[] = [];
   const toCall = new GcList('weakref callbacks to call');
   for (let o = unreachable.gcNext!; o !== unreachable; ) {
@@ -300,13 +333,25 @@ export function handleWeakrefs(heap: Heap, unreachable: GcList, old: GcList, old
   if (cleared.length || called.length) {
     report.phases.push({ name: 'handleWeakrefs', cleared: detail(cleared, report), callbacks: detail(called, report) });
   }
-  return freed;
+  return { called: called.length, freed };
 }
 
-/** finalize_garbage: each object's finalizer runs at most once (PEP 442). */
-export function finalizeGarbage(heap: Heap, collectable: GcList, report: CollectionReport): void {
+/** finalize_garbage: each object's finalizer runs at most once (PEP 442). Returns how many ran. */
+export function finalizeGarbage(heap: Heap, collectable: GcList, report: CollectionReport): number {
+  // Up to the first object with a finalizer to run, the list does not change: gc.c moves
+  // those objects to `seen` one by one, and back; here they are skipped. Usually none has one.
+  let firstToFinalize: HeapObject | null = null;
+  for (let o = collectable.gcNext!; o !== collectable; o = o.gcNext!) {
+    if (!o.finalized && o.hasFinalizer()) {
+      firstToFinalize = o;
+      break;
+    }
+  }
+  if (firstToFinalize === null) return 0;
   const seen = new GcList('seen');
+  while (collectable.first() !== firstToFinalize) moveToList(collectable.first()!, seen);
   const finalized: HeapObject[] = [];
+  // Finalizers run program code, which may free or re-track objects of the list: always take its first.
   while (!collectable.isEmpty()) {
     const obj = collectable.first()!;
     moveToList(obj, seen);
@@ -320,19 +365,29 @@ export function finalizeGarbage(heap: Heap, collectable: GcList, report: Collect
   }
   seen.mergeInto(collectable);
   if (finalized.length) report.phases.push({ name: 'finalizeGarbage', finalized: detail(finalized, report) });
+  return finalized.length;
 }
 
 /**
  * handle_resurrected_objects: finalizers may have stored references to garbage. Recompute
  * reachability within the garbage alone; what is referenced from outside survives.
+ * `found` is how many objects `unreachable` holds, `programRan` whether any finalizer or
+ * weakref callback ran since they were found.
  */
 export function handleResurrectedObjects(
   heap: Heap,
   unreachable: GcList,
+  found: number,
+  programRan: boolean,
   old: GcList,
   oldIndex: number,
   report: CollectionReport,
 ): { stillUnreachable: GcList; count: number } {
+  // Only program code can resurrect. Without any, every reference to the garbage still
+  // comes from the garbage itself (a reference from a reachable object would have made it
+  // reachable), so gc.c's recomputation finds every object again, in the same order, with
+  // the same gc_refs (0) and marks: the simulation skips it.
+  if (!programRan) return { stillUnreachable: unreachable, count: found };
   // update_refs marks every object of the list as collecting again: no pass to reset it first.
   const stillUnreachable = new GcList('still unreachable');
   const count = deduceUnreachable(unreachable, stillUnreachable, null).unreachable;
@@ -370,6 +425,7 @@ export function deleteGarbage(heap: Heap, collectable: GcList, old: GcList, oldI
     }
     if (!obj.freed && collectable.first() === obj) {
       obj.gcCollecting = false;
+      obj.gcUnreachable = false;
       heap.moveTo(obj, old, oldIndex);
       survived.push(obj);
     }

@@ -91,10 +91,10 @@ export function collectFull(heap: Heap, report: CollectionReport): void {
 /** gc_collect_region: find the garbage among `from`; survivors end in `to`. */
 function collectRegion(heap: Heap, from: GcList, to: GcList, report: CollectionReport): void {
   const unreachable = new GcList('unreachable');
-  deduceUnreachable(from, unreachable, report);
+  const counts = deduceUnreachable(from, unreachable, report);
   untrackTuples(heap, from);
   if (from !== to) from.mergeInto(to);
-  disposeOfGarbage(heap, unreachable, to, 2, report);
+  disposeOfGarbage(heap, unreachable, counts.unreachable, to, 2, report);
 }
 
 function promoteAll(heap: Heap, survivors: GcList, visited: GcList, report: CollectionReport): void {
