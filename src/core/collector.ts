@@ -106,8 +106,9 @@ function collectMain(heap: Heap, generation: number, report: CollectionReport): 
   const counts = deduceUnreachable(young, unreachable, report, { heap, generation });
   report.examined = mergePhase.objects = counts.examined;
 
-  // 4. Survivors: untrack what can no longer be in a cycle, then promote.
-  const untracked = profile.untracksTuples ? untrackTuples(heap, young) : [];
+  // 4. Survivors: untrack what can no longer be in a cycle, then promote. Dicts are
+  //    untracked only in full collections, to avoid quadratic build-up (issue #14775).
+  const untracked = untrackContainers(heap, young, profile.untracksTuples, young === old && profile.untracksDicts);
   const survivors = counts.examined - counts.unreachable - untracked.length;
   if (young !== old) {
     if (generation === 1) gc.longLivedPending += survivors;
@@ -117,11 +118,9 @@ function collectMain(heap: Heap, generation: number, report: CollectionReport): 
     if (untracked.length) report.phases.push({ name: 'untrack', untracked: detail(untracked, report) });
     report.phases.push({ name: 'promote', to: oldIndex, objects: survivors });
   } else {
-    // Dicts are untracked only in full collections, to avoid quadratic build-up (issue #14775).
-    if (profile.untracksDicts) for (const dict of untrackDicts(heap, young)) untracked.push(dict);
     if (untracked.length) report.phases.push({ name: 'untrack', untracked: detail(untracked, report) });
     gc.longLivedPending = 0;
-    gc.longLivedTotal = counts.examined - counts.unreachable - untracked.length;
+    gc.longLivedTotal = survivors;
   }
 
   // 5. Everything in `unreachable` is garbage, unless a finalizer brings it back.
@@ -136,7 +135,8 @@ export function disposeOfGarbage(heap: Heap, unreachable: GcList, found: number,
   const weakrefs = handleWeakrefs(heap, unreachable, old, oldIndex, report);
   // Weak references freed once their callback ran count as collected too.
   report.collected += weakrefs.freed;
-  const finalized = finalizeGarbage(heap, unreachable, report);
+  // A callback may have changed what has a finalizer (a class given __del__): then look again.
+  const finalized = finalizeGarbage(heap, unreachable, report, weakrefs.called > 0 ? undefined : weakrefs.firstToFinalize);
   const programRan = weakrefs.called > 0 || finalized > 0;
   const { stillUnreachable, count } = handleResurrectedObjects(heap, unreachable, found, programRan, old, oldIndex, report);
   report.collected += count;
@@ -275,6 +275,38 @@ export function untrackDicts(heap: Heap, list: GcList): HeapObject[] {
   return untrackKind(heap, list, 'dict');
 }
 
+/**
+ * untrack_tuples when `tuples`, then untrack_dicts when `dicts`, in one walk: the dicts met
+ * are checked after it, once every tuple has been dealt with, as the second pass would.
+ * (Whether a dict can be untracked depends on the tuples it holds, never on other dicts.)
+ */
+export function untrackContainers(heap: Heap, list: GcList, tuples: boolean, dicts: boolean): HeapObject[] {
+  if (!dicts) return tuples ? untrackTuples(heap, list) : [];
+  if (!tuples) return untrackDicts(heap, list);
+  const untracked: HeapObject[] = [];
+  const dictsMet: HeapObject[] = [];
+  let o = list.gcNext!;
+  while (o !== list) {
+    const next = o.gcNext!;
+    if (o.untrackKind === 'tuple') {
+      if (holdsOnlyUntrackable(o)) {
+        heap.untrack(o);
+        untracked.push(o);
+      }
+    } else if (o.untrackKind === 'dict') {
+      dictsMet.push(o);
+    }
+    o = next;
+  }
+  for (const dict of dictsMet) {
+    if (holdsOnlyUntrackable(dict)) {
+      heap.untrack(dict);
+      untracked.push(dict);
+    }
+  }
+  return untracked;
+}
+
 function untrackKind(heap: Heap, list: GcList, kind: 'tuple' | 'dict'): HeapObject[] {
   const untracked: HeapObject[] = [];
   let o = list.gcNext!;
@@ -292,13 +324,23 @@ function untrackKind(heap: Heap, list: GcList, kind: 'tuple' | 'dict'): HeapObje
 /**
  * handle_weakrefs: every weak reference to an unreachable object is cleared first; then
  * the callbacks of weak references that are themselves reachable run. Returns how many
- * callbacks ran, and how many of their weak references were freed afterwards.
+ * callbacks ran, how many of their weak references were freed afterwards, and — noted on
+ * the way, to spare finalize_garbage a pass — the first object of `unreachable` whose
+ * finalizer is still to run, as things stood before the callbacks.
  */
-export function handleWeakrefs(heap: Heap, unreachable: GcList, old: GcList, oldIndex: number, report: CollectionReport): { called: number; freed: number } {
+export function handleWeakrefs(
+  heap: Heap,
+  unreachable: GcList,
+  old: GcList,
+  oldIndex: number,
+  report: CollectionReport,
+): { called: number; freed: number; firstToFinalize: HeapObject | null } {
   const cleared: HeapObject[] = [];
   const toCall = new GcList('weakref callbacks to call');
+  let firstToFinalize: HeapObject | null = null;
   for (let o = unreachable.gcNext!; o !== unreachable; ) {
     const next = o.gcNext!;
+    if (firstToFinalize === null && !o.finalized && o.hasFinalizer()) firstToFinalize = o;
     // A weak reference inside the garbage is cleared without its callback (bpo-38006).
     if (isWeakReference(o) && o.referent !== null) {
       heap.clearWeakref(o);
@@ -333,18 +375,23 @@ export function handleWeakrefs(heap: Heap, unreachable: GcList, old: GcList, old
   if (cleared.length || called.length) {
     report.phases.push({ name: 'handleWeakrefs', cleared: detail(cleared, report), callbacks: detail(called, report) });
   }
-  return { called: called.length, freed };
+  return { called: called.length, freed, firstToFinalize };
 }
 
-/** finalize_garbage: each object's finalizer runs at most once (PEP 442). Returns how many ran. */
-export function finalizeGarbage(heap: Heap, collectable: GcList, report: CollectionReport): number {
+/**
+ * finalize_garbage: each object's finalizer runs at most once (PEP 442). Returns how many
+ * ran. `firstToFinalize`, when known, is the first object of the list with a finalizer to run.
+ */
+export function finalizeGarbage(heap: Heap, collectable: GcList, report: CollectionReport, firstToFinalize?: HeapObject | null): number {
   // Up to the first object with a finalizer to run, the list does not change: gc.c moves
   // those objects to `seen` one by one, and back; here they are skipped. Usually none has one.
-  let firstToFinalize: HeapObject | null = null;
-  for (let o = collectable.gcNext!; o !== collectable; o = o.gcNext!) {
-    if (!o.finalized && o.hasFinalizer()) {
-      firstToFinalize = o;
-      break;
+  if (firstToFinalize === undefined) {
+    firstToFinalize = null;
+    for (let o = collectable.gcNext!; o !== collectable; o = o.gcNext!) {
+      if (!o.finalized && o.hasFinalizer()) {
+        firstToFinalize = o;
+        break;
+      }
     }
   }
   if (firstToFinalize === null) return 0;

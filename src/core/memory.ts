@@ -31,7 +31,7 @@ const ALIGNMENT = 16;
 export class AddressSpace {
   private nextAddress = BASE_ADDRESS;
   /** Freed blocks per size class (indexed by size / 16), the most recently freed last. */
-  private readonly freeBlocks: number[][] = [];
+  private readonly freeBlocks: (AddressStack | undefined)[] = [];
   /** Addresses of dead objects kept by their type's free list, the most recent last. */
   private readonly freeLists = new Map<FreeList, { size: number; addresses: number[] }>();
 
@@ -45,7 +45,7 @@ export class AddressSpace {
     if (this.lastReusedWhole) return kept!.addresses.pop()!;
     const sizeClass = sizeClassOf(block.size);
     const freed = this.freeBlocks[sizeClass / ALIGNMENT];
-    if (freed !== undefined && freed.length > 0) return freed.pop()!;
+    if (freed !== undefined && freed.length > 0) return freed.pop();
     const address = this.nextAddress;
     this.nextAddress += sizeClass;
     return address;
@@ -86,10 +86,32 @@ export class AddressSpace {
     let freed = this.freeBlocks[index];
     if (freed === undefined) {
       // Fill the gap below so the array stays dense.
-      while (this.freeBlocks.length < index) this.freeBlocks.push([]);
-      this.freeBlocks[index] = freed = [];
+      while (this.freeBlocks.length < index) this.freeBlocks.push(undefined);
+      this.freeBlocks[index] = freed = new AddressStack();
     }
     freed.push(address);
+  }
+}
+
+/**
+ * Addresses, last in first out. A collection can free a million blocks of one size: a
+ * Float64Array takes them several times faster than a JavaScript array of doubles does.
+ */
+class AddressStack {
+  private addresses = new Float64Array(64);
+  length = 0;
+
+  push(address: number): void {
+    if (this.length === this.addresses.length) {
+      const grown = new Float64Array(this.addresses.length * 2);
+      grown.set(this.addresses);
+      this.addresses = grown;
+    }
+    this.addresses[this.length++] = address;
+  }
+
+  pop(): number {
+    return this.addresses[--this.length];
   }
 }
 
