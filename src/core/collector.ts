@@ -101,15 +101,20 @@ function collectMain(heap: Heap, generation: number, report: CollectionReport): 
   const mergePhase = { name: 'merge' as const, generations: merged, objects: 0 };
   report.phases.push(mergePhase);
 
-  // 3. Find what is unreachable from outside the generation.
+  // 3. Find what is unreachable from outside the generation; among the survivors, untrack
+  //    what can no longer be in a cycle (untrack_tuples, and untrack_dicts in full
+  //    collections only, to avoid quadratic build-up: issue #14775).
   const unreachable = new GcList('unreachable');
-  const counts = deduceUnreachable(young, unreachable, report, { heap, generation });
-  report.examined = mergePhase.objects = counts.examined;
+  const found = deduceUnreachable(heap, young, unreachable, report, {
+    generation,
+    untrackTuples: profile.untracksTuples,
+    untrackDicts: young === old && profile.untracksDicts,
+  });
+  report.examined = mergePhase.objects = found.examined;
 
-  // 4. Survivors: untrack what can no longer be in a cycle, then promote. Dicts are
-  //    untracked only in full collections, to avoid quadratic build-up (issue #14775).
-  const untracked = untrackContainers(heap, young, profile.untracksTuples, young === old && profile.untracksDicts);
-  const survivors = counts.examined - counts.unreachable - untracked.length;
+  // 4. Survivors are promoted.
+  const untracked = found.untracked;
+  const survivors = found.examined - found.unreachable - untracked.length;
   if (young !== old) {
     if (generation === 1) gc.longLivedPending += survivors;
     if (heap.trace.enabled || heap.profile.scheme === 'incremental') for (let o = young.gcNext!; o !== young; o = o.gcNext!) heap.setGeneration(o, oldIndex);
@@ -124,56 +129,73 @@ function collectMain(heap: Heap, generation: number, report: CollectionReport): 
   }
 
   // 5. Everything in `unreachable` is garbage, unless a finalizer brings it back.
-  disposeOfGarbage(heap, unreachable, counts.unreachable, old, oldIndex, report);
+  disposeOfGarbage(heap, unreachable, found, old, oldIndex, report);
 }
 
 /**
  * The end of every collection, shared by both schemes: weak references, finalizers,
  * resurrection, then clearing. Fills in `report.collected`.
  */
-export function disposeOfGarbage(heap: Heap, unreachable: GcList, found: number, old: GcList, oldIndex: number, report: CollectionReport): void {
-  const weakrefs = handleWeakrefs(heap, unreachable, old, oldIndex, report);
+export function disposeOfGarbage(heap: Heap, unreachable: GcList, found: Deduced, old: GcList, oldIndex: number, report: CollectionReport): void {
+  const weakrefs = handleWeakrefs(heap, found.notable, old, oldIndex, report);
   // Weak references freed once their callback ran count as collected too.
   report.collected += weakrefs.freed;
   // A callback may have changed what has a finalizer (a class given __del__): then look again.
   const finalized = finalizeGarbage(heap, unreachable, report, weakrefs.called > 0 ? undefined : weakrefs.firstToFinalize);
   const programRan = weakrefs.called > 0 || finalized > 0;
-  const { stillUnreachable, count } = handleResurrectedObjects(heap, unreachable, found, programRan, old, oldIndex, report);
+  const { stillUnreachable, count } = handleResurrectedObjects(heap, unreachable, found.unreachable, programRan, old, oldIndex, report);
   report.collected += count;
   deleteGarbage(heap, stillUnreachable, old, oldIndex, report);
 }
 
-/** A collection's change of generation for the objects it merged (see `updateRefs`). */
-export interface Relabel {
-  readonly heap: Heap;
-  readonly generation: number;
+/** What deduce_unreachable may do on the way (each saves a pass of its own over the objects). */
+export interface DeduceOptions {
+  /** Objects of another generation (those just merged in) move to this one (see `updateRefs`). */
+  readonly generation?: number;
+  /** untrack_tuples among the survivors. */
+  readonly untrackTuples?: boolean;
+  /** untrack_dicts among the survivors, after untrack_tuples. */
+  readonly untrackDicts?: boolean;
 }
 
-/**
- * deduce_unreachable: update_refs, subtract_refs, move_unreachable. Returns how many were
- * examined and found unreachable.
- */
-export function deduceUnreachable(base: GcList, unreachable: GcList, report: CollectionReport | null, relabel?: Relabel): { examined: number; unreachable: number } {
-  const examined = updateRefs(base, relabel);
+/** What deduce_unreachable found. */
+export interface Deduced {
+  /** How many objects were examined. */
+  readonly examined: number;
+  /** How many ended in the unreachable list. */
+  readonly unreachable: number;
+  /**
+   * The unreachable objects that are weak references, have weak references to them, or have
+   * a finalizer still to run, in list order: all handle_weakrefs and finalize_garbage
+   * have to look at (the rest of the garbage is plain, and they skip it).
+   */
+  readonly notable: HeapObject[];
+  /** What untrack_tuples and then untrack_dicts untracked among the survivors, when asked. */
+  readonly untracked: HeapObject[];
+}
+
+/** deduce_unreachable: update_refs, subtract_refs, move_unreachable. */
+export function deduceUnreachable(heap: Heap, base: GcList, unreachable: GcList, report: CollectionReport | null, options: DeduceOptions = {}): Deduced {
+  const examined = updateRefs(heap, base, options.generation);
   if (report) report.phases.push({ name: 'updateRefs', refs: gcRefsOf(base, report) });
   subtractRefs(base);
   if (report) report.phases.push({ name: 'subtractRefs', refs: gcRefsOf(base, report) });
-  const found = moveUnreachable(base, unreachable);
+  const moved = moveUnreachable(heap, base, unreachable, options.untrackTuples ?? false, options.untrackDicts ?? false);
   // move_legacy_finalizers clears the unreachable mark in a pass of its own; here the mark
   // is only read by move_unreachable, and update_refs clears it before every use.
-  if (report) report.phases.push({ name: 'moveUnreachable', unreachable: idsOf(unreachable, report), reachable: examined - found });
-  return { examined, unreachable: found };
+  if (report) report.phases.push({ name: 'moveUnreachable', unreachable: idsOf(unreachable, report), reachable: examined - moved.unreachable });
+  return { examined, ...moved };
 }
 
 /**
  * update_refs: gc_refs := ob_refcnt, and mark every object as being collected. Returns their
- * number. With `relabel`, objects of another generation (those just merged in) move to
- * `relabel.generation`: gc.c's merge needs no pass because a list is a generation, but the
- * simulation keeps the generation on each object, and this pass visits them all anyway.
+ * number. With `generation`, objects of another generation (those just merged in) move to
+ * it: gc.c's merge needs no pass because a list is a generation, but the simulation keeps
+ * the generation on each object, and this pass visits them all anyway.
  */
-export function updateRefs(containers: GcList, relabel?: Relabel): number {
+export function updateRefs(heap: Heap, containers: GcList, generation?: number): number {
   let n = 0;
-  if (relabel === undefined) {
+  if (generation === undefined) {
     for (let o = containers.gcNext!; o !== containers; o = o.gcNext!) {
       o.gcRefs = o.refcount;
       o.gcCollecting = true;
@@ -182,7 +204,6 @@ export function updateRefs(containers: GcList, relabel?: Relabel): number {
     }
     return n;
   }
-  const { heap, generation } = relabel;
   for (let o = containers.gcNext!; o !== containers; o = o.gcNext!) {
     o.gcRefs = o.refcount;
     o.gcCollecting = true;
@@ -205,28 +226,60 @@ function visitDecref(target: HeapObject): void {
 /**
  * move_unreachable: objects with gc_refs > 0 are reachable from outside, and so is
  * everything they reach. The rest moves to `unreachable`, in the order gc.c produces.
- * Returns how many objects ended in `unreachable`.
+ *
+ * The scan meets every survivor once, in the order the list ends with, which is the order
+ * untrack_tuples would walk it in afterwards; it untracks tuples as it meets them, and the
+ * dicts it met once it is over, exactly as untrack_tuples and untrack_dicts would.
  */
-export function moveUnreachable(young: GcList, unreachable: GcList): number {
+export function moveUnreachable(
+  heap: Heap,
+  young: GcList,
+  unreachable: GcList,
+  untrackTuples: boolean,
+  untrackDicts: boolean,
+): { unreachable: number; notable: HeapObject[]; untracked: HeapObject[] } {
   reachableList = young;
   rescued = 0;
   let moved = 0;
+  let notable: HeapObject[] = [];
+  const untracked: HeapObject[] = [];
+  const dictsMet: HeapObject[] = [];
   let o = young.gcNext!;
   while (o !== young) {
     if (o.gcRefs > 0) {
       o.traverse(visitReachable);
       o.gcCollecting = false;
-      o = o.gcNext!;
+      // Read after the traverse, which may have appended objects, and before any untracking.
+      const next = o.gcNext!;
+      if (o.untrackKind === 'tuple') {
+        if (untrackTuples && holdsOnlyUntrackable(o)) {
+          heap.untrack(o);
+          untracked.push(o);
+        }
+      } else if (o.untrackKind === 'dict' && untrackDicts) {
+        dictsMet.push(o);
+      }
+      o = next;
     } else {
       const next = o.gcNext!;
       moveToList(o, unreachable);
       o.gcUnreachable = true;
       moved++;
+      if (o.weakrefs !== null || isWeakReference(o) || (!o.finalized && o.hasFinalizer())) notable.push(o);
       o = next;
     }
   }
   reachableList = null;
-  return moved - rescued;
+  // Whether a dict can be untracked depends on the tuples it holds, never on other dicts.
+  for (const dict of dictsMet) {
+    if (holdsOnlyUntrackable(dict)) {
+      heap.untrack(dict);
+      untracked.push(dict);
+    }
+  }
+  // Some of them were found reachable after all.
+  if (rescued > 0) notable = notable.filter((obj) => obj.gcUnreachable);
+  return { unreachable: moved - rescued, notable, untracked };
 }
 
 /** move_unreachable's list of reachable objects, and how many it took back from `unreachable`. */
@@ -275,38 +328,6 @@ export function untrackDicts(heap: Heap, list: GcList): HeapObject[] {
   return untrackKind(heap, list, 'dict');
 }
 
-/**
- * untrack_tuples when `tuples`, then untrack_dicts when `dicts`, in one walk: the dicts met
- * are checked after it, once every tuple has been dealt with, as the second pass would.
- * (Whether a dict can be untracked depends on the tuples it holds, never on other dicts.)
- */
-export function untrackContainers(heap: Heap, list: GcList, tuples: boolean, dicts: boolean): HeapObject[] {
-  if (!dicts) return tuples ? untrackTuples(heap, list) : [];
-  if (!tuples) return untrackDicts(heap, list);
-  const untracked: HeapObject[] = [];
-  const dictsMet: HeapObject[] = [];
-  let o = list.gcNext!;
-  while (o !== list) {
-    const next = o.gcNext!;
-    if (o.untrackKind === 'tuple') {
-      if (holdsOnlyUntrackable(o)) {
-        heap.untrack(o);
-        untracked.push(o);
-      }
-    } else if (o.untrackKind === 'dict') {
-      dictsMet.push(o);
-    }
-    o = next;
-  }
-  for (const dict of dictsMet) {
-    if (holdsOnlyUntrackable(dict)) {
-      heap.untrack(dict);
-      untracked.push(dict);
-    }
-  }
-  return untracked;
-}
-
 function untrackKind(heap: Heap, list: GcList, kind: 'tuple' | 'dict'): HeapObject[] {
   const untracked: HeapObject[] = [];
   let o = list.gcNext!;
@@ -323,14 +344,15 @@ function untrackKind(heap: Heap, list: GcList, kind: 'tuple' | 'dict'): HeapObje
 
 /**
  * handle_weakrefs: every weak reference to an unreachable object is cleared first; then
- * the callbacks of weak references that are themselves reachable run. Returns how many
- * callbacks ran, how many of their weak references were freed afterwards, and — noted on
- * the way, to spare finalize_garbage a pass — the first object of `unreachable` whose
- * finalizer is still to run, as things stood before the callbacks.
+ * the callbacks of weak references that are themselves reachable run. gc.c walks all the
+ * unreachable objects; this looks only at the `notable` ones (see `Deduced`), the others
+ * having nothing to clear. Returns how many callbacks ran, how many of their weak
+ * references were freed afterwards, and — noted on the way, for finalize_garbage — the
+ * first unreachable object whose finalizer is still to run, as things stood before the callbacks.
  */
 export function handleWeakrefs(
   heap: Heap,
-  unreachable: GcList,
+  notable: readonly HeapObject[],
   old: GcList,
   oldIndex: number,
   report: CollectionReport,
@@ -338,8 +360,7 @@ export function handleWeakrefs(
   const cleared: HeapObject[] = [];
   const toCall = new GcList('weakref callbacks to call');
   let firstToFinalize: HeapObject | null = null;
-  for (let o = unreachable.gcNext!; o !== unreachable; ) {
-    const next = o.gcNext!;
+  for (const o of notable) {
     if (firstToFinalize === null && !o.finalized && o.hasFinalizer()) firstToFinalize = o;
     // A weak reference inside the garbage is cleared without its callback (bpo-38006).
     if (isWeakReference(o) && o.referent !== null) {
@@ -356,7 +377,6 @@ export function handleWeakrefs(
       heap.incref(heap.collectorRefs, 'weak reference with a callback', weakref);
       moveToList(weakref, toCall);
     }
-    o = next;
   }
   const called: HeapObject[] = [];
   let freed = 0;
@@ -437,7 +457,7 @@ export function handleResurrectedObjects(
   if (!programRan) return { stillUnreachable: unreachable, count: found };
   // update_refs marks every object of the list as collecting again: no pass to reset it first.
   const stillUnreachable = new GcList('still unreachable');
-  const count = deduceUnreachable(unreachable, stillUnreachable, null).unreachable;
+  const count = deduceUnreachable(heap, unreachable, stillUnreachable, null).unreachable;
   const resurrected = unreachable.toArray();
   if (resurrected.length) {
     for (const obj of resurrected) heap.moveTo(obj, old, oldIndex);

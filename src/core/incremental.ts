@@ -91,10 +91,9 @@ export function collectFull(heap: Heap, report: CollectionReport): void {
 /** gc_collect_region: find the garbage among `from`; survivors end in `to`. */
 function collectRegion(heap: Heap, from: GcList, to: GcList, report: CollectionReport): void {
   const unreachable = new GcList('unreachable');
-  const counts = deduceUnreachable(from, unreachable, report);
-  untrackTuples(heap, from);
+  const found = deduceUnreachable(heap, from, unreachable, report, { untrackTuples: true });
   if (from !== to) from.mergeInto(to);
-  disposeOfGarbage(heap, unreachable, counts.unreachable, to, 2, report);
+  disposeOfGarbage(heap, unreachable, found, to, 2, report);
 }
 
 function promoteAll(heap: Heap, survivors: GcList, visited: GcList, report: CollectionReport): void {
