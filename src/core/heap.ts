@@ -129,7 +129,7 @@ export class Heap {
       trace.recordAlloc(obj.id, trace.intern(obj.typeName), trace.storeDisplay(obj.display()), flags);
       if (obj.externalRefs) trace.record(EventKind.External, obj.id, obj.externalRefs);
     }
-    obj.address = this.memory.allocate(this.hooks.memoryBlock(obj));
+    obj.addressOffset = this.memory.allocate(this.hooks.memoryBlock(obj));
     // Taken whole from its type's free list: never freed for the collector, so not counted again.
     if (options.gc && !this.memory.lastReusedWhole) this.countAllocation();
     if (options.track) this.track(obj);
@@ -335,7 +335,7 @@ export class Heap {
   private finishDeallocation(obj: HeapObject, block: MemoryBlock): void {
     // The block goes last, after what the object held (PyObject_GC_Del ends tp_dealloc);
     // a free list that keeps it keeps it for the collector too.
-    const kept = this.memory.release(obj.address, block);
+    const kept = this.memory.release(obj.addressOffset, block);
     if (obj.gcType && !kept) this.forgetGcAllocations(1);
     obj.freed = true;
     this.liveCount--;

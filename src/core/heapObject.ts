@@ -5,6 +5,8 @@
  * contract CPython's types give the collector with tp_traverse, tp_clear and tp_dealloc.
  */
 
+import { addressAt } from './memory';
+
 /** An object identity, unique within one run and never reused. */
 export type ObjectId = number;
 
@@ -35,8 +37,8 @@ export interface HeldReference {
 export abstract class HeapObject implements Holder {
   /** Assigned by `Heap.allocate`. */
   id: ObjectId = 0;
-  /** Where it lives (what `id()` shows); unlike `id`, reused once the object is freed. */
-  address = 0;
+  /** Where it lives, as an offset in the simulated address space (see `address`). */
+  addressOffset = 0;
   /** ob_refcnt: every reference from a holder, plus `externalRefs`. Fixed for immortal objects. */
   refcount = 0;
   /** References from outside the simulated program (the interpreter's own tables). */
@@ -77,6 +79,11 @@ export abstract class HeapObject implements Holder {
     /** The type's name as the language prints it (`list`, `Node`, ...). */
     readonly typeName: string,
   ) {}
+
+  /** Where it lives (what `id()` shows); unlike `id`, reused once the object is freed. */
+  get address(): number {
+    return addressAt(this.addressOffset);
+  }
 
   /** tp_traverse: call `visit` for every strong reference this object holds. */
   abstract traverse(visit: (target: HeapObject) => void): void;

@@ -25,20 +25,32 @@ export interface MemoryBlock {
 
 /** The first address handed out: where a 64-bit Linux heap typically lies. */
 const BASE_ADDRESS = 0x7f5e3c000000;
+
+/**
+ * The address at `offset` from the first. The address space hands out offsets, not
+ * addresses: small integers, which a JavaScript engine keeps unboxed in an object's field,
+ * where an address this large would be a boxed number of its own (freeing a million
+ * objects took a third longer with those).
+ */
+export function addressAt(offset: number): number {
+  return BASE_ADDRESS + offset;
+}
+
 /** pymalloc's alignment: sizes are rounded up to it to find the size class. */
 const ALIGNMENT = 16;
 
+/** Addresses handed out and freed, all as offsets from the first (see `addressAt`). */
 export class AddressSpace {
-  private nextAddress = BASE_ADDRESS;
+  private nextOffset = 0;
   /** Freed blocks per size class (indexed by size / 16), the most recently freed last. */
   private readonly freeBlocks: (AddressStack | undefined)[] = [];
-  /** Addresses of dead objects kept by their type's free list, the most recent last. */
+  /** Offsets of dead objects kept by their type's free list, the most recent last. */
   private readonly freeLists = new Map<FreeList, { size: number; addresses: number[] }>();
 
   /** Whether the last `allocate` took its object whole from a free list. */
   lastReusedWhole = false;
 
-  /** An address for a new object: from its type's free list, else a freed block of its size, else fresh memory. */
+  /** The offset of a new object: from its type's free list, else a freed block of its size, else fresh memory. */
   allocate(block: MemoryBlock): number {
     const kept = block.freeList ? this.freeLists.get(block.freeList) : undefined;
     this.lastReusedWhole = kept !== undefined && kept.addresses.length > 0;
@@ -46,23 +58,23 @@ export class AddressSpace {
     const sizeClass = sizeClassOf(block.size);
     const freed = this.freeBlocks[sizeClass / ALIGNMENT];
     if (freed !== undefined && freed.length > 0) return freed.pop();
-    const address = this.nextAddress;
-    this.nextAddress += sizeClass;
-    return address;
+    const offset = this.nextOffset;
+    this.nextOffset += sizeClass;
+    return offset;
   }
 
   /** Gives back a dead object's block. True when its type's free list kept it. */
-  release(address: number, block: MemoryBlock): boolean {
+  release(offset: number, block: MemoryBlock): boolean {
     const freeList = block.freeList;
     if (freeList) {
       let kept = this.freeLists.get(freeList);
       if (!kept) this.freeLists.set(freeList, (kept = { size: block.size, addresses: [] }));
       if (kept.addresses.length < freeList.capacity) {
-        kept.addresses.push(address);
+        kept.addresses.push(offset);
         return true;
       }
     }
-    this.freeBlock(address, block.size);
+    this.freeBlock(offset, block.size);
     return false;
   }
 
@@ -81,7 +93,7 @@ export class AddressSpace {
     return freedGcObjects;
   }
 
-  private freeBlock(address: number, size: number): void {
+  private freeBlock(offset: number, size: number): void {
     const index = sizeClassOf(size) / ALIGNMENT;
     let freed = this.freeBlocks[index];
     if (freed === undefined) {
@@ -89,29 +101,29 @@ export class AddressSpace {
       while (this.freeBlocks.length < index) this.freeBlocks.push(undefined);
       this.freeBlocks[index] = freed = new AddressStack();
     }
-    freed.push(address);
+    freed.push(offset);
   }
 }
 
 /**
- * Addresses, last in first out. A collection can free a million blocks of one size: a
- * Float64Array takes them several times faster than a JavaScript array of doubles does.
+ * Offsets of freed blocks, last in first out. A collection can free a million blocks of one
+ * size: a typed array takes them several times faster than a JavaScript array does.
  */
 class AddressStack {
-  private addresses = new Float64Array(64);
+  private offsets = new Float64Array(64);
   length = 0;
 
-  push(address: number): void {
-    if (this.length === this.addresses.length) {
-      const grown = new Float64Array(this.addresses.length * 2);
-      grown.set(this.addresses);
-      this.addresses = grown;
+  push(offset: number): void {
+    if (this.length === this.offsets.length) {
+      const grown = new Float64Array(this.offsets.length * 2);
+      grown.set(this.offsets);
+      this.offsets = grown;
     }
-    this.addresses[this.length++] = address;
+    this.offsets[this.length++] = offset;
   }
 
   pop(): number {
-    return this.addresses[--this.length];
+    return this.offsets[--this.length];
   }
 }
 
