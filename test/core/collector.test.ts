@@ -265,4 +265,111 @@ describe('core: the cycle collector', () => {
     assert.deepEqual(w.heap.getReferrers([c]).map((o) => (o as Box).name).sort(), ['a', 'b']);
     assert.deepEqual(w.heap.getReferents(a), [c]);
   });
+  it('untracks a tuple holding a tuple that comes after it only in the next collection: untrack_tuples walks in list order', () => {
+    const w = new World();
+    const outer = w.tuple('outer');
+    const inner = w.tuple('inner');
+    w.set(inner, '[0]', w.atom('1'));
+    w.set(outer, '[0]', inner);
+    w.bind('outer', outer);
+    w.heap.collect();
+    assert.deepEqual([outer.tracked, inner.tracked], [true, false]);
+    w.heap.collect();
+    assert.equal(outer.tracked, false);
+  });
+
+  it('untracks a dict holding a tuple that comes after it in the same full collection: dicts after tuples', () => {
+    const w = new World();
+    const dict = w.box('dict');
+    dict.untrackKind = 'dict';
+    const t = w.tuple('t');
+    w.set(t, '[0]', w.atom('1'));
+    w.set(dict, 'k', t);
+    w.bind('d', dict);
+    w.heap.collect();
+    assert.deepEqual([dict.tracked, t.tracked], [false, false]);
+    const untrack = w.heap.trace.collections[0].phases.find((p) => p.name === 'untrack');
+    assert.ok(untrack?.name === 'untrack');
+    assert.deepEqual(untrack.untracked, [t.id, dict.id]);
+  });
+
+  it('leaves the weak references of an object found reachable late alone', () => {
+    const w = new World();
+    // a <- b <- c, only c named: a and b are set apart first, then taken back.
+    const a = w.box('a');
+    const b = w.box('b');
+    const c = w.box('c');
+    w.set(b, 'next', a);
+    w.set(c, 'next', b);
+    w.bind('c', c);
+    const calls: string[] = [];
+    const ref = w.weakref(a, () => calls.push('called'));
+    w.bind('ref', ref);
+    assert.equal(w.heap.collect(), 0);
+    assert.deepEqual(calls, []);
+    assert.equal(ref.referent, a);
+    assert.equal(w.heap.trace.collections[0].phases.some((p) => p.name === 'handleWeakrefs'), false);
+  });
+
+  it('finalizes in list order among plain garbage, even when a finalizer frees the garbage ahead of it', () => {
+    const w = new World();
+    // A ring a -> b -> c -> d -> a; b and d have finalizers, b's cuts the ring after itself.
+    const [a, b, c, d] = ['a', 'b', 'c', 'd'].map((n) => w.box(n));
+    w.set(a, 'next', b);
+    w.set(b, 'next', c);
+    w.set(c, 'next', d);
+    w.set(d, 'next', a);
+    const order: string[] = [];
+    b.finalizer = (self) => {
+      order.push('b');
+      w.del(self, 'next');
+    };
+    d.finalizer = () => order.push('d');
+    // c dies in b's finalizer, d (finalized on its way out) and a with it, then b: nothing
+    // is left for handle_resurrected_objects to count.
+    assert.equal(w.heap.collect(), 0);
+    assert.deepEqual(order, ['b', 'd']);
+    assert.ok([a, b, c, d].every((o) => o.freed));
+    w.checkRefcounts();
+  });
+
+  it('runs a finalizer a weakref callback gave to the garbage in the same collection', () => {
+    const w = new World();
+    const [a, b] = cycle(w);
+    const order: string[] = [];
+    const ref = w.weakref(a, () => {
+      order.push('callback');
+      b.finalizer = () => order.push('b finalized');
+    });
+    w.bind('ref', ref);
+    assert.equal(w.heap.collect(), 2);
+    assert.deepEqual(order, ['callback', 'b finalized']);
+    assert.ok(a.freed && b.freed);
+  });
+
+  it('keeps garbage a weakref callback stored, as handle_resurrected_objects finds it', () => {
+    const w = new World();
+    const keep = w.box('keep');
+    w.bind('keep', keep);
+    const [a, b] = cycle(w);
+    const c = w.box('c');
+    w.set(b, 'c', c);
+    let stored = false;
+    // A callback cannot reach the garbage; a finalizer can, and runs after it.
+    const ref = w.weakref(a, () => {
+      b.finalizer = (self) => {
+        stored = true;
+        w.set(keep, 'b', self);
+      };
+    });
+    w.bind('ref', ref);
+    assert.equal(w.heap.collect(), 0, 'b resurrected keeps a and c alive: nothing collected');
+    assert.ok(stored && !a.freed && !b.freed && !c.freed);
+    // move_unreachable's order over [a, b, c]: a set apart, b reachable, c, then a taken back.
+    assert.deepEqual(
+      w.heap.getObjects(2).filter((o) => o === a || o === b || o === c).map((o) => (o as Box).name),
+      ['b', 'c', 'a'],
+    );
+    w.checkRefcounts();
+  });
 });

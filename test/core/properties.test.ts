@@ -14,10 +14,14 @@ function random(seed: number): () => number {
   };
 }
 
-/** Random programs: allocate, link, unlink, bind, unbind, finalizers that resurrect, collections. */
-function runRandom(seed: number, profile = GENERATIONAL): void {
+/**
+ * Random programs: allocate, link, unlink, bind, unbind, finalizers that resurrect, weak
+ * references with callbacks, collections. Returns what the program could observe, in order.
+ */
+function runRandom(seed: number, profile = GENERATIONAL, trace = true): string[] {
   const rand = random(seed);
-  const w = new World(profile);
+  const w = new World(profile, { trace });
+  const observed: string[] = [];
   const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
   const bound = new Map<string, HeapObject>();
   const saved = w.box('saved');
@@ -29,6 +33,7 @@ function runRandom(seed: number, profile = GENERATIONAL): void {
       const b = w.box(`o${step}`);
       if (rand() < 0.1) {
         b.finalizer = (self) => {
+          observed.push(`finalized ${self.name}`);
           if (rand() < 0.3) w.set(saved, `r${self.id}`, self);
         };
       }
@@ -45,11 +50,17 @@ function runRandom(seed: number, profile = GENERATIONAL): void {
       const name = pick([...bound.keys()]);
       w.unbind(name, bound.get(name)!);
       bound.delete(name);
-    } else if (r < 0.9) {
+    } else if (r < 0.87) {
       const labels = [...saved.slots.keys()];
       if (labels.length) w.del(saved, pick(labels));
+    } else if (r < 0.9) {
+      // A weak reference held by a random box (so often garbage itself), with a callback.
+      const referent = pick(alive);
+      const ref = w.weakref(referent, (self) => observed.push(`callback of weakref ${self.id}`));
+      w.set(pick(alive), `w${step}`, ref);
     } else {
-      w.heap.collect(Math.floor(rand() * 3));
+      const generation = Math.floor(rand() * 3);
+      observed.push(`gc.collect(${generation}) = ${w.heap.collect(generation)}, counts ${w.heap.gc.reportedCounts().join(' ')}`);
     }
     w.checkRefcounts();
   }
@@ -71,6 +82,8 @@ function runRandom(seed: number, profile = GENERATIONAL): void {
     [],
     `seed ${seed}: alive but unreachable after a full collection (resurrected before: ${resurrectedBefore})`,
   );
+  for (const o of w.live) observed.push(`${o.id}: ${o.freed ? 'freed' : `generation ${o.generation}, refcount ${o.refcount}, address ${o.address}`}`);
+  return observed;
 }
 
 describe('core: properties on random graphs', () => {
@@ -79,5 +92,11 @@ describe('core: properties on random graphs', () => {
   }
   for (let seed = 101; seed <= 110; seed++) {
     it(`seed ${seed} (incremental): same properties`, () => runRandom(seed, INCREMENTAL));
+  }
+  // The trace (and each collection's phase-by-phase report with it) is an observer only.
+  for (const [name, profile] of [['generational', GENERATIONAL], ['incremental', INCREMENTAL]] as const) {
+    it(`${name}: a program observes the same with the trace kept and without`, () => {
+      for (let seed = 201; seed <= 215; seed++) assert.deepEqual(runRandom(seed, profile, false), runRandom(seed, profile, true), `seed ${seed}`);
+    });
   }
 });

@@ -130,8 +130,8 @@ export class World {
   readonly log: string[] = [];
   callbacks = new Map<HeapObject, (weakref: WeakRef) => void>();
 
-  constructor(profile: CollectorProfile = GENERATIONAL) {
-    this.heap = new Heap(profile);
+  constructor(profile: CollectorProfile = GENERATIONAL, options: { trace?: boolean } = {}) {
+    this.heap = new Heap(profile, { trace: options.trace ?? true });
     this.frame = this.heap.openRoot('frame', '<module>');
     this.heap.hooks = {
       runFinalizer: (obj) => (obj as Box).finalizer?.(obj as Box),
