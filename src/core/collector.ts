@@ -318,22 +318,16 @@ function holdsOnlyUntrackable(obj: HeapObject): boolean {
   return only;
 }
 
-/** untrack_tuples: tuples holding only atoms cannot be part of a cycle. */
+/**
+ * untrack_tuples: tuples holding only atoms cannot be part of a cycle. (Collections do it
+ * during move_unreachable, and untrack_dicts after it; 3.14 also does it before collecting.)
+ */
 export function untrackTuples(heap: Heap, list: GcList): HeapObject[] {
-  return untrackKind(heap, list, 'tuple');
-}
-
-/** untrack_dicts (full collections, up to 3.13). */
-export function untrackDicts(heap: Heap, list: GcList): HeapObject[] {
-  return untrackKind(heap, list, 'dict');
-}
-
-function untrackKind(heap: Heap, list: GcList, kind: 'tuple' | 'dict'): HeapObject[] {
   const untracked: HeapObject[] = [];
   let o = list.gcNext!;
   while (o !== list) {
     const next = o.gcNext!;
-    if (o.untrackKind === kind && holdsOnlyUntrackable(o)) {
+    if (o.untrackKind === 'tuple' && holdsOnlyUntrackable(o)) {
       heap.untrack(o);
       untracked.push(o);
     }
