@@ -150,7 +150,11 @@ export function disposeOfGarbage(heap: Heap, unreachable: GcList, found: Deduced
 
 /** What deduce_unreachable may do on the way (each saves a pass of its own over the objects). */
 export interface DeduceOptions {
-  /** Objects of another generation (those just merged in) move to this one (see `updateRefs`). */
+  /**
+   * The generational scheme's collection of this generation (and the younger ones, merged
+   * in): the objects merged move to it, and update_refs and subtract_refs take one walk
+   * (see `updateAndSubtractRefs`).
+   */
   readonly generation?: number;
   /** untrack_tuples among the survivors. */
   readonly untrackTuples?: boolean;
@@ -176,9 +180,16 @@ export interface Deduced {
 
 /** deduce_unreachable: update_refs, subtract_refs, move_unreachable. */
 export function deduceUnreachable(heap: Heap, base: GcList, unreachable: GcList, report: CollectionReport | null, options: DeduceOptions = {}): Deduced {
-  const examined = updateRefs(heap, base, options.generation);
-  if (report) report.phases.push({ name: 'updateRefs', refs: gcRefsOf(base, report) });
-  subtractRefs(base);
+  let examined: number;
+  if (options.generation === undefined) {
+    examined = updateRefs(base);
+    if (report) report.phases.push({ name: 'updateRefs', refs: gcRefsOf(base, report) });
+    subtractRefs(base);
+  } else {
+    // update_refs leaves gc_refs equal to the refcount, which nothing changes meanwhile.
+    if (report) report.phases.push({ name: 'updateRefs', refs: refcountsOf(base, report) });
+    examined = updateAndSubtractRefs(heap, base, options.generation);
+  }
   if (report) report.phases.push({ name: 'subtractRefs', refs: gcRefsOf(base, report) });
   const moved = moveUnreachable(heap, base, unreachable, options.untrackTuples ?? false, options.untrackDicts ?? false);
   // move_legacy_finalizers clears the unreachable mark in a pass of its own; here the mark
@@ -187,28 +198,13 @@ export function deduceUnreachable(heap: Heap, base: GcList, unreachable: GcList,
   return { examined, ...moved };
 }
 
-/**
- * update_refs: gc_refs := ob_refcnt, and mark every object as being collected. Returns their
- * number. With `generation`, objects of another generation (those just merged in) move to
- * it: gc.c's merge needs no pass because a list is a generation, but the simulation keeps
- * the generation on each object, and this pass visits them all anyway.
- */
-export function updateRefs(heap: Heap, containers: GcList, generation?: number): number {
+/** update_refs: gc_refs := ob_refcnt, and mark every object as being collected. Returns their number. */
+export function updateRefs(containers: GcList): number {
   let n = 0;
-  if (generation === undefined) {
-    for (let o = containers.gcNext!; o !== containers; o = o.gcNext!) {
-      o.gcRefs = o.refcount;
-      o.gcCollecting = true;
-      o.gcUnreachable = false;
-      n++;
-    }
-    return n;
-  }
   for (let o = containers.gcNext!; o !== containers; o = o.gcNext!) {
     o.gcRefs = o.refcount;
     o.gcCollecting = true;
     o.gcUnreachable = false;
-    if (o.generation !== generation) heap.setGeneration(o, generation);
     n++;
   }
   return n;
@@ -221,6 +217,47 @@ export function subtractRefs(containers: GcList): void {
 
 function visitDecref(target: HeapObject): void {
   if (target.gcCollecting) target.gcRefs--;
+}
+
+/**
+ * update_refs and subtract_refs in one walk, for the generational scheme's collection of
+ * `generation`, whose objects `young` now holds. Returns their number.
+ *
+ * Two things make one walk enough. The objects examined are exactly the tracked ones of
+ * generations 0 to `generation` (all merged into `young`), so a referent's own fields tell
+ * whether it is one of them, without update_refs having marked it first. And outside a
+ * collection no object is marked as collecting, so the mark tells whether its gc_refs were
+ * set yet: each gets its refcount the first time the walk meets it, as object or referent.
+ *
+ * The merged objects also move to `generation` here: gc.c's merge needs no pass because a
+ * list is a generation, but the simulation keeps the generation on each object.
+ */
+function updateAndSubtractRefs(heap: Heap, young: GcList, generation: number): number {
+  collectedGeneration = generation;
+  let n = 0;
+  for (let o = young.gcNext!; o !== young; o = o.gcNext!) {
+    if (!o.gcCollecting) startCollecting(o);
+    if (o.generation !== generation) heap.setGeneration(o, generation);
+    o.traverse(visitDecrefInGenerations);
+    n++;
+  }
+  return n;
+}
+
+/** The generation `updateAndSubtractRefs` collects, and with it every younger one. */
+let collectedGeneration = 0;
+
+function visitDecrefInGenerations(target: HeapObject): void {
+  // Untracked objects are in no generation (-1), frozen ones in the permanent one (3).
+  if (!target.tracked || target.generation < 0 || target.generation > collectedGeneration) return;
+  if (!target.gcCollecting) startCollecting(target);
+  target.gcRefs--;
+}
+
+function startCollecting(obj: HeapObject): void {
+  obj.gcRefs = obj.refcount;
+  obj.gcCollecting = true;
+  obj.gcUnreachable = false;
 }
 
 /**
@@ -506,6 +543,19 @@ function gcRefsOf(list: GcList, report: CollectionReport): GcRefsEntry[] {
       break;
     }
     refs.push({ id: o.id, gcRefs: o.gcRefs });
+  }
+  return refs;
+}
+
+/** What `gcRefsOf` would give right after update_refs. */
+function refcountsOf(list: GcList, report: CollectionReport): GcRefsEntry[] {
+  const refs: GcRefsEntry[] = [];
+  for (let o = list.gcNext!; o !== list; o = o.gcNext!) {
+    if (refs.length >= DETAIL_LIMIT) {
+      report.detailTruncated = true;
+      break;
+    }
+    refs.push({ id: o.id, gcRefs: o.refcount });
   }
   return refs;
 }

@@ -253,6 +253,29 @@ describe('core: the cycle collector', () => {
     assert.ok(a.freed && b.freed);
   });
 
+  it('leaves objects of older generations and frozen ones out of a collection, even when garbage refers to them', () => {
+    const w = new World();
+    const frozen = w.box('frozen');
+    w.set(frozen, 'self', frozen);
+    w.heap.freeze();
+    const old = w.box('old');
+    w.set(old, 'self', old);
+    w.bind('old', old);
+    w.heap.collect(1);
+    w.unbind('old', old);
+    assert.equal(old.generation, 2, 'garbage, in a generation not collected next');
+    const [a, b] = cycle(w);
+    w.set(a, 'frozen', frozen);
+    w.set(b, 'old', old);
+    assert.equal(w.heap.collect(1), 2, 'a and b only');
+    assert.ok(a.freed && b.freed && !old.freed && !frozen.freed);
+    assert.deepEqual([old.refcount, frozen.refcount], [1, 1]);
+    assert.equal(w.heap.collect(), 1, 'old');
+    w.heap.unfreeze();
+    assert.equal(w.heap.collect(), 1, 'frozen, once unfrozen');
+    w.checkRefcounts();
+  });
+
   it('finds referrers among tracked objects and referents by traversal', () => {
     const w = new World();
     const a = w.box('a');
