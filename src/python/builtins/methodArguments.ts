@@ -14,8 +14,13 @@ export type MethodParsing =
   | { readonly style: 'none' }
   /** METH_O: "list.append() takes exactly one argument (0 given)". */
   | { readonly style: 'one' }
-  /** METH_FASTCALL with _PyArg_CheckPositional: "pop expected at most 1 argument, got 2". */
-  | { readonly style: 'positional'; readonly min: number; readonly max: number; readonly keywords?: true }
+  /**
+   * METH_FASTCALL with _PyArg_CheckPositional: "pop expected at most 1 argument, got 2"
+   * (`shownAs` when the C source names it otherwise: 3.12's "deque.rotate expected ...").
+   */
+  | { readonly style: 'positional'; readonly min: number; readonly max: number; readonly keywords?: true; readonly shownAs?: string }
+  /** A slot wrapper (`__len__`, `__eq__`...): "expected 1 argument, got 0", "wrapper __len__() takes no keyword arguments". */
+  | { readonly style: 'wrapper'; readonly min: number; readonly max: number }
   /** METH_VARARGS with PyArg_ParseTuple: "find() takes at least 1 argument (0 given)". */
   | { readonly style: 'format'; readonly min: number; readonly max: number }
   /**
@@ -124,7 +129,7 @@ const METHODS: Readonly<Record<string, Readonly<Record<string, MethodParsing>>>>
     __sizeof__: none,
     index: format(1, 3),
     insert: format(2),
-    rotate: positional(0, 1),
+    rotate: { style: 'positional', min: 0, max: 1, shownAs: 'deque.rotate' },
   },
   OrderedDict: {
     keys: none,
@@ -179,6 +184,30 @@ const MODULE_FUNCTIONS: Readonly<Record<string, Readonly<Record<string, MethodPa
 /** weakref's functions come from _weakref. */
 const C_MODULE_NAMES: Readonly<Record<string, string>> = { weakref: '_weakref' };
 
+/** What weakref.py's WeakValueDictionary and WeakKeyDictionary define alike. */
+const WEAK_MAPPING: Readonly<Record<string, string>> = {
+  __getitem__: 'key',
+  __delitem__: 'key',
+  __setitem__: 'key, value',
+  __contains__: 'key',
+  __len__: '',
+  __iter__: '',
+  __repr__: '',
+  copy: '',
+  __copy__: '',
+  __deepcopy__: 'memo',
+  get: 'key, default=None',
+  items: '',
+  keys: '',
+  values: '',
+  popitem: '',
+  pop: 'key, *args',
+  setdefault: 'key, default=None',
+  __ior__: 'other',
+  __or__: 'other',
+  __ror__: 'other',
+};
+
 /** Methods of library classes that CPython writes in Python: their signatures after self. */
 const PYTHON_METHODS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
   Counter: {
@@ -209,55 +238,8 @@ const PYTHON_METHODS: Readonly<Record<string, Readonly<Record<string, string>>>>
     __ior__: 'other',
     __iand__: 'other',
   },
-  WeakValueDictionary: {
-    __getitem__: 'key',
-    __delitem__: 'key',
-    __len__: '',
-    __contains__: 'key',
-    __repr__: '',
-    __setitem__: 'key, value',
-    copy: '',
-    __copy__: '',
-    __deepcopy__: 'memo',
-    get: 'key, default=None',
-    items: '',
-    keys: '',
-    __iter__: '',
-    itervaluerefs: '',
-    values: '',
-    popitem: '',
-    pop: 'key, *args',
-    setdefault: 'key, default=None',
-    update: 'other=None, /, **kwargs',
-    valuerefs: '',
-    __ior__: 'other',
-    __or__: 'other',
-    __ror__: 'other',
-  },
-  WeakKeyDictionary: {
-    __delitem__: 'key',
-    __getitem__: 'key',
-    __len__: '',
-    __repr__: '',
-    __setitem__: 'key, value',
-    copy: '',
-    __copy__: '',
-    __deepcopy__: 'memo',
-    get: 'key, default=None',
-    __contains__: 'key',
-    items: '',
-    keys: '',
-    __iter__: '',
-    values: '',
-    keyrefs: '',
-    popitem: '',
-    pop: 'key, *args',
-    setdefault: 'key, default=None',
-    update: 'dict=None, /, **kwargs',
-    __ior__: 'other',
-    __or__: 'other',
-    __ror__: 'other',
-  },
+  WeakValueDictionary: { ...WEAK_MAPPING, itervaluerefs: '', valuerefs: '', update: 'other=None, /, **kwargs' },
+  WeakKeyDictionary: { ...WEAK_MAPPING, keyrefs: '', update: 'dict=None, /, **kwargs' },
   WeakSet: {
     __iter__: '',
     __len__: '',
@@ -360,7 +342,7 @@ const CONVERTED_IN_3_13: Readonly<Record<string, ReadonlySet<string>>> = {
   str: new Set(Object.keys(SEARCHES)),
   bytes: new Set(Object.keys(SEARCHES)),
   bytearray: new Set(Object.keys(SEARCHES)),
-  deque: new Set(['index', 'insert']),
+  deque: new Set(['index', 'insert', 'rotate']),
 };
 
 /**
@@ -382,7 +364,7 @@ export function methodParsing(rt: Runtime, typeName: string, name: string, writt
   }
   if (listed !== undefined) return listed;
   const wrapper = writtenInC ? SLOT_WRAPPERS[name] : undefined;
-  if (wrapper !== undefined) return { style: 'positional', min: wrapper[0], max: wrapper[1] };
+  if (wrapper !== undefined) return { style: 'wrapper', min: wrapper[0], max: wrapper[1] };
   return undefined;
 }
 
@@ -401,7 +383,7 @@ export function checkedFunction(rt: Runtime, module: string, name: string, impl:
   const parsing = table[name];
   const qualname = `${C_MODULE_NAMES[module] ?? module}.${name}`;
   return (args, kwargs) => {
-    checkArguments(rt, qualname, name, name, parsing, false, args.length, kwargs);
+    checkArguments(rt, qualname, name, parsing, args.length, kwargs);
     return impl(args, kwargs);
   };
 }
@@ -414,9 +396,6 @@ export function checkedFunction(rt: Runtime, module: string, name: string, impl:
 export function checkedMethod(rt: Runtime, typeName: string, name: string, impl: NativeFunction, writtenInC = true): NativeFunction {
   const parsing = methodParsing(rt, typeName, name, writtenInC);
   if (parsing === undefined) return impl;
-  const wrapper = parsing.style === 'positional' && !Object.hasOwn(METHODS[typeName] ?? {}, name);
-  // 3.12's deque.rotate names itself in full ("deque.rotate expected at most 1 argument").
-  const shown = typeName === 'deque' && name === 'rotate' && !rt.lang.argumentParsing.searchesCheckPositional ? 'deque.rotate' : name;
   if (parsing.style === 'python') {
     const params = pythonParams(rt, parsing.signature);
     return (args, kwargs) => {
@@ -425,7 +404,7 @@ export function checkedMethod(rt: Runtime, typeName: string, name: string, impl:
     };
   }
   return (args, kwargs) => {
-    checkArguments(rt, `${typeName}.${name}`, name, shown, parsing, wrapper, args.length - 1, kwargs);
+    checkArguments(rt, `${typeName}.${name}`, name, parsing, args.length - 1, kwargs);
     return impl(args, kwargs);
   };
 }
@@ -454,7 +433,7 @@ function pythonParams(rt: Runtime, signature: string): Param[] & { varargs: bool
  * "filter expected 2 arguments, got 1", "reversed() takes no keyword arguments".
  */
 export function checkConstructorArguments(rt: Runtime, name: string, args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null, min: number, max = min): void {
-  checkArguments(rt, name, name, name, positional(min, max), false, args.length, kwargs);
+  checkArguments(rt, name, name, positional(min, max), args.length, kwargs);
 }
 
 function plural(n: number): string {
@@ -466,10 +445,7 @@ function checkArguments(
   /** How METH_O and METH_NOARGS name it: list.append, gc.enable. */
   qualname: string,
   name: string,
-  /** How _PyArg_CheckPositional names the method (deque.rotate in full before 3.13). */
-  shownName: string,
   parsing: MethodParsing,
-  wrapper: boolean,
   given: number,
   kwargs: ReadonlyMap<string, PyObject> | null,
 ): void {
@@ -485,9 +461,11 @@ function checkArguments(
       noKeywords(qualname);
       if (given !== 1) throw rt.error('TypeError', `${qualname}() takes exactly one argument (${given} given)`);
       return;
-    case 'positional': {
-      if (!parsing.keywords) noKeywords(wrapper ? `wrapper ${name}` : qualname);
-      const shown = wrapper ? '' : `${shownName} `;
+    case 'positional':
+    case 'wrapper': {
+      const wrapper = parsing.style === 'wrapper';
+      if (wrapper || !parsing.keywords) noKeywords(wrapper ? `wrapper ${name}` : qualname);
+      const shown = wrapper ? '' : `${parsing.shownAs ?? name} `;
       const exact = parsing.min === parsing.max;
       if (given < parsing.min) throw rt.error('TypeError', `${shown}expected ${exact ? '' : 'at least '}${plural(parsing.min)}, got ${given}`);
       if (given > parsing.max) throw rt.error('TypeError', `${shown}expected ${exact ? '' : 'at most '}${plural(parsing.max)}, got ${given}`);

@@ -428,9 +428,8 @@ export class VirtualMachine {
     if (++rt.steps > rt.limits.steps) throw new SimulationStop('budget', `step budget of ${rt.limits.steps} lines reached`, line, 0);
     if (this.heap.liveCount > rt.limits.objects) throw new SimulationStop('limit', `too many live objects (over ${rt.limits.objects})`, previous, 0);
     checkReferences(rt, previous);
-    if (this.heap.trace.length > (rt.limits.events ?? 16 * rt.limits.steps)) {
-      throw new SimulationStop('limit', `the trace grew too long to keep (over ${(rt.limits.events ?? 16 * rt.limits.steps).toLocaleString('en-US')} heap events)`, previous, 0);
-    }
+    const maxEvents = rt.limits.events ?? 16 * rt.limits.steps;
+    if (this.heap.trace.length > maxEvents) throw new SimulationStop('limit', `the trace grew too long to keep (over ${maxEvents.toLocaleString('en-US')} heap events)`, previous, 0);
     this.heap.beginStep(line, frame.depth);
     frame.stepSerial = this.heap.stepSerial;
   }
