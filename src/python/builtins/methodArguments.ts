@@ -84,7 +84,8 @@ const SET = { add: one, discard: one, remove: one, pop: none, clear: none, copy:
 
 /** Per type, by method name; methods taking `*args` (set.union, str.format) check nothing. */
 const METHODS: Readonly<Record<string, Readonly<Record<string, MethodParsing>>>> = {
-  object: { __dir__: none, __format__: one, __init_subclass__: none, __sizeof__: none, __reduce__: none },
+  // (object.__init_subclass__ counts its own: its message names the class it is bound to.)
+  object: { __dir__: none, __format__: one, __sizeof__: none, __reduce__: none },
   type: { mro: none, __subclasses__: none },
   int: {
     bit_length: none,
@@ -110,6 +111,7 @@ const METHODS: Readonly<Record<string, Readonly<Record<string, MethodParsing>>>>
   dict_keys: { isdisjoint: one },
   dict_items: { isdisjoint: one },
   frame: { clear: none },
+  '_io.TextIOWrapper': { write: one, flush: none, isatty: none, writable: none, readable: none },
   // collections' classes written in C.
   deque: {
     append: one,
@@ -396,15 +398,17 @@ export function checkedFunction(rt: Runtime, module: string, name: string, impl:
 export function checkedMethod(rt: Runtime, typeName: string, name: string, impl: NativeFunction, writtenInC = true): NativeFunction {
   const parsing = methodParsing(rt, typeName, name, writtenInC);
   if (parsing === undefined) return impl;
+  // Messages name the type without its module: "TextIOWrapper.write()", not "_io.TextIOWrapper.write()".
+  const qualname = `${typeName.slice(typeName.lastIndexOf('.') + 1)}.${name}`;
   if (parsing.style === 'python') {
     const params = pythonParams(rt, parsing.signature);
     return (args, kwargs) => {
-      bindArguments(rt, `${typeName}.${name}`, params, args, kwargs, { varargs: params.varargs, varkw: params.varkw });
+      bindArguments(rt, qualname, params, args, kwargs, { varargs: params.varargs, varkw: params.varkw });
       return impl(args, kwargs);
     };
   }
   return (args, kwargs) => {
-    checkArguments(rt, `${typeName}.${name}`, name, parsing, args.length - 1, kwargs);
+    checkArguments(rt, qualname, name, parsing, args.length - 1, kwargs);
     return impl(args, kwargs);
   };
 }

@@ -27,13 +27,6 @@ function methods(table: Record<string, Method>): Record<string, NativeFunction> 
   return out;
 }
 
-function expectArgs(rt: Runtime, name: string, args: readonly PyObject[], min: number, max: number): void {
-  if (args.length < min || args.length > max) {
-    if (min === max) throw rt.error('TypeError', `${name}() takes exactly ${min === 0 ? 'no arguments' : `one argument`} (${args.length} given)`);
-    throw rt.error('TypeError', `${name} expected ${args.length < min ? `at least ${min}` : `at most ${max}`} argument${(args.length < min ? min : max) === 1 ? '' : 's'}, got ${args.length}`);
-  }
-}
-
 function index(rt: Runtime, o: PyObject | undefined, dflt: number): number {
   if (o === undefined) return dflt;
   if (o instanceof PyInt) return Number(o.value);
@@ -48,7 +41,6 @@ export function installMethods(rt: Runtime): void {
   t.list.native = {
     methods: methods({
       append(self, args) {
-        expectArgs(rt, 'list.append', args, 1, 1);
         (self as PyList).append(rt.heap, args[0]);
         return none;
       },
@@ -425,7 +417,6 @@ export function installMethods(rt: Runtime): void {
   t.TextIOWrapper.native = {
     methods: methods({
       write(self, args) {
-        expectArgs(rt, 'write', args, 1, 1);
         const text = args[0];
         if (!(text instanceof PyStr)) throw rt.error('TypeError', `write() argument must be str, not ${text.cls.name}`);
         rt.write(text.value, streamName(self));
