@@ -7,30 +7,29 @@
  * The lowering never fails: for a tree with pyright error nodes it builds what it can and
  * puts an empty `Name` where an expression is missing.
  */
-import {
-  ArgCategory,
-  ParseNodeType,
-  type ArgumentNode,
-  type AssignmentNode,
-  type BinaryOperationNode,
-  type ClassNode,
-  type ComprehensionNode,
-  type ExceptNode,
-  type ExpressionNode,
-  type ForNode,
-  type FunctionNode,
-  type IfNode,
-  type IndexNode,
-  type ModuleNode,
-  type ParseNode,
-  type StatementNode,
-  type SuiteNode,
-  type TryNode,
-  type TypeParameterListNode,
-  type WithNode,
-  TypeParamKind,
+import type {
+  ArgumentNode,
+  AssignmentNode,
+  BinaryOperationNode,
+  CallNode,
+  ClassNode,
+  ComprehensionNode,
+  ExceptNode,
+  ExpressionNode,
+  ForNode,
+  FunctionNode,
+  IfNode,
+  IndexNode,
+  ModuleNode,
+  ParseNode,
+  StatementNode,
+  SuiteNode,
+  TryNode,
+  TypeParameterListNode,
+  WithNode,
 } from '@zzzen/pyright-internal/dist/parser/parseNodes';
-import { KeywordType, OperatorType, TokenType, type Token } from '@zzzen/pyright-internal/dist/parser/tokenizerTypes';
+import type { Token } from '@zzzen/pyright-internal/dist/parser/tokenizerTypes';
+import { ArgCategory, KeywordType, OperatorType, ParseNodeType, TokenType, TypeParamKind } from './pyrightEnums';
 import type * as ast from './ast';
 import type { LineMap } from './lineMap';
 import { lowerArguments } from './lowerArguments';
@@ -766,7 +765,7 @@ class Lowering implements LowerContext {
     return out.map((g) => ({ kind: 'comprehension', ...g }));
   }
 
-  private call(node: ExpressionNode & { nodeType: ParseNodeType.Call }, position: ast.Position): ast.Call {
+  private call(node: CallNode, position: ast.Position): ast.Call {
     const { args, keywords } = this.callArguments(node.d.args);
     const only = node.d.args.length === 1 ? node.d.args[0].d.valueExpr : undefined;
     if (only?.nodeType === ParseNodeType.Comprehension && only.d.isGenerator && !only.d.hasParens && args[0]?.kind === 'GeneratorExp') {

@@ -2,7 +2,8 @@
  * A `def` or `lambda` parameter list as CPython's `arguments` node: pyright gives one flat
  * list in which `/` and a bare `*` are parameters without names.
  */
-import { ParamCategory, type ParameterNode } from '@zzzen/pyright-internal/dist/parser/parseNodes';
+import type { ParameterNode } from '@zzzen/pyright-internal/dist/parser/parseNodes';
+import { ParamCategory } from './pyrightEnums';
 import type { Arg, Arguments, Expr } from './ast';
 import type { LowerContext } from './lowerContext';
 

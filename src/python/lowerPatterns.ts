@@ -5,13 +5,13 @@
  * captures, wildcards and `as`.
  */
 import {
-  ParseNodeType,
   type MatchNode,
   type PatternAtomNode,
   type PatternAsNode,
   type SuiteNode,
 } from '@zzzen/pyright-internal/dist/parser/parseNodes';
-import { KeywordType, TokenType } from '@zzzen/pyright-internal/dist/parser/tokenizerTypes';
+import { KeywordType, ParseNodeType, TokenType } from './pyrightEnums';
+
 import type { Expr, Match, MatchCase, Pattern, Position, Stmt } from './ast';
 import type { LowerContext } from './lowerContext';
 

@@ -12,13 +12,13 @@
  * depends on those positions.)
  */
 import {
-  ParseNodeType,
   type ExpressionNode,
   type FormatStringNode,
   type StringListNode,
   type StringNode,
 } from '@zzzen/pyright-internal/dist/parser/parseNodes';
-import { OperatorType, StringTokenFlags, TokenType, type Token } from '@zzzen/pyright-internal/dist/parser/tokenizerTypes';
+import type { Token } from '@zzzen/pyright-internal/dist/parser/tokenizerTypes';
+import { OperatorType, ParseNodeType, StringTokenFlags, TokenType } from './pyrightEnums';
 import type { Constant, Expr, FormattedValue, JoinedStr } from './ast';
 import type { LowerContext } from './lowerContext';
 import { decodeBytes, decodeStr } from './stringLiterals';

@@ -5,7 +5,8 @@
  * that a parenthesized tuple or generator expression owns its innermost pair. The lowering
  * asks this index to undo the widening.
  */
-import { TokenType, type Token } from '@zzzen/pyright-internal/dist/parser/tokenizerTypes';
+import type { Token } from '@zzzen/pyright-internal/dist/parser/tokenizerTypes';
+import { TokenType } from './pyrightEnums';
 
 export class TokenIndex {
   /** For each bracket token, the index of its partner, or -1. */
