@@ -121,4 +121,19 @@ describe('Heap Inspector on simulator output (Chromium)', function () {
     assert.ok((await panel.page.$$eval('.obj.unreachable-set', (els) => els.length)) >= 1);
     await panel.screenshot('simulated-run-gc-dark');
   });
+
+  it('a line that changes hundreds of refcounts lists the first 40 changes and shows the rest on request', async () => {
+    const s = session(['records = [[i * 1000] for i in range(300)]', 'index = {id(r): r for r in records}', ''].join('\n'));
+    const view = viewAt(s, 2);
+    // Every record gains the dict's reference: more changes than the list shows at first.
+    const changed = view.changes.allocated.length + view.changes.freed.length + view.changes.refcounts.filter((c) => c.delta !== 0 || c.causes.length > 0).length;
+    assert.ok(changed > 300, `${changed} changes`);
+    await panel.show(view);
+    const items = () => panel.page.$$eval('.line-changes .change-list :is(li.allocated, li.freed, li.up, li.down)', (els) => els.length);
+    assert.equal(await items(), 40);
+    assert.equal(await panel.page.$eval('.show-all-changes', (e) => e.textContent), `Show all ${changed} changes`);
+    await panel.page.click('.show-all-changes');
+    assert.equal(await items(), changed);
+    assert.equal(await panel.page.$$eval('.show-all-changes', (els) => els.length), 0);
+  });
 });
