@@ -74,10 +74,11 @@ function baseOptions(nodeCount: number): LayoutOptions {
     'elk.layered.nodePlacement.bk.fixedAlignment': 'BALANCED',
   };
   if (nodeCount > MEDIUM_LAYOUT && nodeCount <= LARGE_LAYOUT) {
-    // Mid-size pictures (a big heap's folded overview is ~35 boxes): fewer crossing-
-    // minimisation sweeps, a third less time. The seed examples stay under 15 boxes and
-    // get the full treatment.
-    Object.assign(options, { 'elk.layered.thoroughness': '3' });
+    // Mid-size pictures (a big heap's folded overview is ~35 boxes): one crossing-
+    // minimisation sweep and no greedy-switch pass, 30–40 % less time (measured on the
+    // folded overview of a simulated 1,000-object heap: 38 → 26 ms in Node, warm). The
+    // seed examples stay under 15 boxes and get the full treatment.
+    Object.assign(options, { 'elk.layered.thoroughness': '1', 'elk.layered.crossingMinimization.greedySwitch.type': 'OFF' });
   } else if (nodeCount > LARGE_LAYOUT) {
     // Big heaps: model order, crossing minimisation and orthogonal routing dominate ELK's
     // time on layers of hundreds of boxes (1,000 objects: ~20 s with the settings above,
