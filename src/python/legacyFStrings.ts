@@ -25,7 +25,17 @@ function scanBody(body: string, from: number, raw: boolean, inSpec: boolean): Sc
   while (i < body.length) {
     const c = body[i];
     if (c === '\\' && !raw) {
-      i += 2;
+      const next = body[i + 1];
+      if (next === 'N' && body[i + 2] === '{') {
+        // \N{NAME}: its braces belong to the escape.
+        const close = body.indexOf('}', i + 3);
+        i = close < 0 ? body.length : close + 1;
+      } else if (next === '{' || next === '}') {
+        // The backslash stays literal text; the brace still opens or closes a field.
+        i += 1;
+      } else {
+        i += 2;
+      }
       continue;
     }
     if (c === '}') {
