@@ -22,6 +22,9 @@ JSON on stdout, and writes the results next to the inputs in test/python/fixture
 - symtable.cases -> symtable.expected.json: per case and version, the `symtable` tree.
 - fold.cases -> fold.expected.json: per case and version, the code constants (and, from
   3.13, the optimized tree itself).
+- warnings.cases -> warnings.expected.json: per case and version, the SyntaxWarnings that
+  compiling the case prints (line and message, in order); other categories are hidden
+  when a script runs, so they are left out.
 
 A `.cases` file is a list of sections, each starting with a line `### name`; the lines
 up to the next `### ` line (or the end) are the case's source.
@@ -166,7 +169,19 @@ def worker_fold(payload):
     return out
 
 
-WORKERS = {'ast': worker_ast, 'errors': worker_errors, 'symtable': worker_symtable, 'fold': worker_fold}
+def worker_warnings(payload):
+    import warnings
+    out = {}
+    for name, source in payload.items():
+        with warnings.catch_warnings(record=True) as caught:
+            # Compile-time warnings are not deduplicated (no registry), so 'always' changes nothing.
+            warnings.simplefilter('always')
+            compile(source, '<case>', 'exec', dont_inherit=True)
+        out[name] = [{'lineno': w.lineno, 'message': str(w.message)} for w in caught if w.category is SyntaxWarning]
+    return out
+
+
+WORKERS = {'ast': worker_ast, 'errors': worker_errors, 'symtable': worker_symtable, 'fold': worker_fold, 'warnings': worker_warnings}
 
 
 # --- driver ----------------------------------------------------------------------------
@@ -270,7 +285,7 @@ def main():
         sys.setrecursionlimit(10000)
         json.dump(WORKERS[sys.argv[2]](json.load(sys.stdin)), sys.stdout)
         return
-    kinds = sys.argv[1:] or ['ast', 'errors', 'symtable', 'fold']
+    kinds = sys.argv[1:] or ['ast', 'errors', 'symtable', 'fold', 'warnings']
     for kind in kinds:
         if kind == 'ast':
             record_ast()
@@ -280,6 +295,8 @@ def main():
             record_cases('symtable', 'symtable')
         elif kind == 'fold':
             record_cases('fold', 'fold')
+        elif kind == 'warnings':
+            record_cases('warnings', 'warnings')
         else:
             sys.exit('unknown kind %s' % kind)
 

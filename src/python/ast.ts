@@ -572,6 +572,12 @@ export type TypeParam =
   | ({ readonly kind: 'TypeVarTuple'; readonly name: string; readonly default_value: Expr | null } & Position);
 
 /** The error CPython's `compile()` raises for a program, as CPython reports it. */
+/** A SyntaxWarning CPython prints to stderr before running the program. */
+export interface SyntaxWarningInfo {
+  readonly lineno: number;
+  readonly message: string;
+}
+
 export interface SyntaxErrorInfo {
   /**
    * `SyntaxError`, `IndentationError` or `TabError`; `RecursionError` or `MemoryError`

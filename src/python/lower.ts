@@ -54,6 +54,7 @@ export class NestingTooDeep extends Error {}
 export interface LoweredModule {
   readonly module: ast.Module;
   readonly problems: readonly LoweringProblem[];
+  readonly escapeWarnings: readonly ast.SyntaxWarningInfo[];
   /** See `LowerContext.pyrightFalseAlarms`. */
   readonly pyrightFalseAlarms: readonly [number, number][];
 }
@@ -62,7 +63,7 @@ export interface LoweredModule {
 export function lowerModule(parse: PyrightParse, lines: LineMap, version: PythonVersion): LoweredModule {
   const lowering = new Lowering(lines, new TokenIndex(parse.tokens), version);
   const module: ast.Module = { kind: 'Module', body: lowering.statements(parse.tree.d.statements), type_ignores: [] };
-  return { module, problems: lowering.problems, pyrightFalseAlarms: lowering.pyrightFalseAlarms };
+  return { module, problems: lowering.problems, escapeWarnings: lowering.escapeWarnings, pyrightFalseAlarms: lowering.pyrightFalseAlarms };
 }
 
 const BIN_OPS: Partial<Record<OperatorType, ast.Operator>> = {
@@ -121,6 +122,7 @@ const UNARY_OPS: Partial<Record<OperatorType, ast.UnaryOp['op']>> = {
 
 class Lowering implements LowerContext {
   readonly problems: LoweringProblem[] = [];
+  readonly escapeWarnings: ast.SyntaxWarningInfo[] = [];
   readonly pyrightFalseAlarms: [number, number][] = [];
   readonly text: string;
   private depth = 0;

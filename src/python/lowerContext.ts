@@ -3,7 +3,7 @@
  * need from the lowering itself, so that they do not import `lower.ts` back.
  */
 import type { ExpressionNode } from '@zzzen/pyright-internal/dist/parser/parseNodes';
-import type { Expr, ExprContext, Position } from './ast';
+import type { Expr, ExprContext, Position, SyntaxWarningInfo } from './ast';
 import type { LineMap } from './lineMap';
 import type { TokenIndex } from './tokenIndex';
 import type { PythonVersion } from '../protocol';
@@ -23,6 +23,8 @@ export interface LowerContext {
   readonly version: PythonVersion;
   /** Problems found while lowering, in the order found. */
   readonly problems: LoweringProblem[];
+  /** Invalid escape sequences in string literals, in the order CPython's parser meets them. */
+  readonly escapeWarnings: SyntaxWarningInfo[];
   /**
    * Text ranges of valid code that pyright wrongly rejects (such as `case {}:`); its
    * diagnostics inside them are not errors.

@@ -19,9 +19,9 @@ import {
 } from '@zzzen/pyright-internal/dist/parser/parseNodes';
 import type { Token } from '@zzzen/pyright-internal/dist/parser/tokenizerTypes';
 import { OperatorType, ParseNodeType, StringTokenFlags, TokenType } from './pyrightEnums';
-import type { Constant, Expr, FormattedValue, JoinedStr } from './ast';
+import type { Constant, Expr, FormattedValue, JoinedStr, SyntaxWarningInfo } from './ast';
 import type { LowerContext } from './lowerContext';
-import { decodeBytes, decodeStr } from './stringLiterals';
+import { decodeBytes, decodeStr, type InvalidEscape } from './stringLiterals';
 
 type Part =
   | { readonly kind: 'text'; readonly value: string; readonly start: number; readonly end: number }
@@ -120,9 +120,20 @@ function body(cx: LowerContext, token: Token & { prefixLength: number; quoteMark
   return cx.text.slice(open, Math.max(open, close));
 }
 
+/**
+ * Notes a literal's first invalid escape as pegen's warn_invalid_escape_sequence words it,
+ * at the line where the literal's token starts.
+ */
+function noteEscape(cx: LowerContext, escape: InvalidEscape | undefined, at: number, into: SyntaxWarningInfo[] = cx.escapeWarnings): void {
+  if (!escape) return;
+  const message = escape.octal ? `invalid octal escape sequence '\\${escape.text}'` : `invalid escape sequence '\\${escape.text}'`;
+  into.push({ lineno: cx.lines.lineOf(at), message });
+}
+
 function strValue(cx: LowerContext, node: StringNode): string {
   const token = node.d.token;
   const decoded = decodeStr(body(cx, token), (token.flags & StringTokenFlags.Raw) !== 0);
+  noteEscape(cx, decoded.ok ? decoded.invalidEscape : undefined, token.start);
   if (decoded.ok) return decoded.value;
   cx.problems.push({ message: decoded.error.message, start: token.start, end: token.start + token.length });
   return '';
@@ -131,15 +142,25 @@ function strValue(cx: LowerContext, node: StringNode): string {
 function bytesValue(cx: LowerContext, node: StringNode): Uint8Array {
   const token = node.d.token;
   const decoded = decodeBytes(body(cx, token), (token.flags & StringTokenFlags.Raw) !== 0);
+  noteEscape(cx, decoded.ok ? decoded.invalidEscape : undefined, token.start);
   if (decoded.ok) return decoded.value;
   cx.problems.push({ message: decoded.error.message, start: token.start, end: token.start + token.length });
   return new Uint8Array();
 }
 
-/** The literal text of an f-string middle token: `{{` and `}}` collapse, escapes decode. */
-function middleValue(cx: LowerContext, token: Token, raw: boolean): string {
-  const text = cx.text.slice(token.start, token.start + token.length).replace(/\{\{/g, '{').replace(/\}\}/g, '}');
+/**
+ * The literal text of an f-string middle token: `{{` and `}}` collapse, escapes decode.
+ * Its escape warning goes to `warnings` (the f-string's own list: see `fstringParts`).
+ */
+function middleValue(cx: LowerContext, token: Token, raw: boolean, warnings: SyntaxWarningInfo[]): string {
+  const source = cx.text.slice(token.start, token.start + token.length);
+  const text = source.replace(/\{\{/g, '{').replace(/\}\}/g, '}');
   const decoded = decodeStr(text, raw);
+  let escape = decoded.ok ? decoded.invalidEscape : undefined;
+  // A backslash right before a replacement field's brace: CPython reads it as the escape `\{`.
+  const next = cx.text[token.start + token.length];
+  if (!raw && !escape && (next === '{' || next === '}') && /(^|[^\\])(\\\\)*\\$/.test(source)) escape = { text: next, octal: false };
+  noteEscape(cx, escape, token.start, warnings);
   if (decoded.ok) return decoded.value;
   cx.problems.push({ message: decoded.error.message, start: token.start, end: token.start + token.length });
   return '';
@@ -195,7 +216,7 @@ function fstringParts(cx: LowerContext, node: FormatStringNode): Part[] {
       while (i < tokens.length && tokens[i].start < stop) {
         const t = tokens[i];
         if (t.type === TokenType.FStringMiddle) {
-          specParts.push({ kind: 'text', value: middleValue(cx, t, raw), start: t.start, end: t.start + t.length });
+          specParts.push({ kind: 'text', value: middleValue(cx, t, raw, cx.escapeWarnings), start: t.start, end: t.start + t.length });
           i++;
         } else if (t.type === TokenType.OpenCurlyBrace) {
           specParts.push(...field());
@@ -229,11 +250,14 @@ function fstringParts(cx: LowerContext, node: FormatStringNode): Part[] {
     return out;
   };
 
+  // pegen decodes a format spec's text when it reduces the field, and the f-string's own
+  // text when it reduces the whole f-string: the spec's warnings come first.
+  const ownWarnings: SyntaxWarningInfo[] = [];
   while (i < tokens.length && tokens[i].start < stop) {
     const t = tokens[i];
     if (t.type === TokenType.FStringEnd) break;
     if (t.type === TokenType.FStringMiddle) {
-      parts.push({ kind: 'text', value: middleValue(cx, t, raw), start: t.start, end: t.start + t.length });
+      parts.push({ kind: 'text', value: middleValue(cx, t, raw, ownWarnings), start: t.start, end: t.start + t.length });
       i++;
     } else if (t.type === TokenType.OpenCurlyBrace) {
       parts.push(...field());
@@ -242,6 +266,7 @@ function fstringParts(cx: LowerContext, node: FormatStringNode): Part[] {
       break;
     }
   }
+  cx.escapeWarnings.push(...ownWarnings);
   return parts;
 }
 

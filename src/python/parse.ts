@@ -7,7 +7,7 @@
  * (`syntaxErrors.ts`: tokenizer, parser, symbol table and compiler checks, in CPython's
  * order).
  */
-import type { Module, SyntaxErrorInfo } from './ast';
+import type { Module, SyntaxErrorInfo, SyntaxWarningInfo } from './ast';
 import { LineMap, normalizeSource } from './lineMap';
 import { lowerModule, NestingTooDeep } from './lower';
 import { parsePyright } from './pyright';
@@ -25,6 +25,8 @@ export interface ParseResult {
    * its first error, so this holds at most one entry.
    */
   readonly errors: SyntaxErrorInfo[];
+  /** Invalid escape sequences in string literals, in the order CPython's parser meets them (warned from 3.12). */
+  readonly escapeWarnings: readonly SyntaxWarningInfo[];
 }
 
 export interface ParseOptions {
@@ -49,7 +51,7 @@ export function parseModule(source: string, options: ParseOptions): ParseResult 
       version: options.version,
       reparse: (fieldText) => parseModule(fieldText, options).errors[0],
     });
-    return { module: lowered.module, errors };
+    return { module: lowered.module, errors, escapeWarnings: lowered.escapeWarnings };
   } catch (error) {
     // Nesting beyond MAX_NESTING, or a stack overflow inside pyright on pathological
     // input. CPython gives up on such programs too: in its tokenizer when they nest more
@@ -58,11 +60,11 @@ export function parseModule(source: string, options: ParseOptions): ParseResult 
       const tokenizerError = tokenize(lines, options.version).error;
       if (tokenizerError) {
         const { type, message, lineno, offset, end_lineno, end_offset } = tokenizerError;
-        return { module: EMPTY_MODULE, errors: [{ type, message, lineno, offset, end_lineno, end_offset }] };
+        return { module: EMPTY_MODULE, errors: [{ type, message, lineno, offset, end_lineno, end_offset }], escapeWarnings: [] };
       }
-      return { module: EMPTY_MODULE, errors: [recursionError()] };
+      return { module: EMPTY_MODULE, errors: [recursionError()], escapeWarnings: [] };
     }
-    return { module: EMPTY_MODULE, errors: [internalError(error)] };
+    return { module: EMPTY_MODULE, errors: [internalError(error)], escapeWarnings: [] };
   }
 }
 

@@ -143,6 +143,14 @@ export interface LanguageProfile {
   readonly inlinedComprehensions: boolean;
   /** 3.11+: tracebacks underline the failing expression with ~ and ^. */
   readonly tracebackCarets: boolean;
+  /** 3.11+: a decorator is called at its own line (a failing decorator's traceback points there, not at `def`). */
+  readonly decoratorCallsAtDecorator: boolean;
+  /**
+   * The SyntaxWarnings printed before the program runs. 3.12+ name the literal's type in
+   * `"is" with 'int' literal` (before: "with a literal") and warn about invalid escape
+   * sequences such as '\d' (3.10–3.11 raise a DeprecationWarning there, hidden by default).
+   */
+  readonly syntaxWarnings: { readonly isLiteralNamesType: boolean; readonly invalidEscapes: boolean };
   readonly recursionLimit: number;
   /** 3.11+: a weak reference is called through vectorcall, whose argument errors name 'weakref' (before: '__call__()'). */
   readonly weakrefVectorcall: boolean;

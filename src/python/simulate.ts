@@ -2,8 +2,9 @@ import { Timeline } from '../core/snapshot';
 import type { Trace } from '../core/trace';
 import type { PythonVersion } from '../protocol';
 import { VERSIONS, VersionProfile } from '../versions';
-import type { SyntaxErrorInfo } from './ast';
+import type { SyntaxErrorInfo, SyntaxWarningInfo } from './ast';
 import { compileModule } from './compile/compiler';
+import { compileWarnings } from './compile/compileWarnings';
 import { foldConstants } from './fold';
 import { parseModule } from './parse';
 import { bootstrap } from './runtime/bootstrap';
@@ -114,6 +115,8 @@ export function simulate(source: string, options: SimulationOptions = {}): Simul
     if (parsed.errors.length > 0) return syntaxResult(parsed.errors[0]);
     const folded = foldConstants(parsed.module, version.version);
     const compiled = compileModule(folded, scopeTablesFor(folded, version.version), version.language);
+    const warnings = [...(version.language.syntaxWarnings.invalidEscapes ? parsed.escapeWarnings : []), ...compileWarnings(folded, version.language)];
+    for (const w of warnings) rt.write(formatSyntaxWarning(w, fileName, sourceLines), 'stderr');
     bootstrap(rt, fileName, sourceLines);
     if (options.gcProbe) rt.gcProbe = { afterStep: options.gcProbe.step, depth: options.gcProbe.depth, line: options.gcProbe.line, generation: options.gcProbe.generation };
     const moduleCode = materializeProgram(rt, compiled.pool, compiled.module);
@@ -191,6 +194,12 @@ function runProgram(rt: Runtime, code: Parameters<Runtime['vm']['runModule']>[0]
     }
     throw e;
   }
+}
+
+/** As the warnings module shows a warning: `FILE:LINE: SyntaxWarning: message`, then the line, stripped. */
+function formatSyntaxWarning(warning: SyntaxWarningInfo, fileName: string, sourceLines: readonly string[]): string {
+  const line = (sourceLines[warning.lineno - 1] ?? '').trim();
+  return `${fileName}:${warning.lineno}: SyntaxWarning: ${warning.message}\n${line ? `  ${line}\n` : ''}`;
 }
 
 /** How a run reports a value the JavaScript engine could not hold. */

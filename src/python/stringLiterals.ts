@@ -12,8 +12,18 @@ export interface LiteralError {
   readonly at: number;
 }
 
+/**
+ * The first escape the decoder did not know (`\\d`), or an octal escape above 0o377: CPython
+ * keeps going, and warns about it (a SyntaxWarning from 3.12).
+ */
+export interface InvalidEscape {
+  /** What follows the backslash: one character, or the three octal digits. */
+  readonly text: string;
+  readonly octal: boolean;
+}
+
 export type Decoded =
-  | { readonly ok: true; readonly value: string }
+  | { readonly ok: true; readonly value: string; readonly invalidEscape?: InvalidEscape }
   | { readonly ok: false; readonly error: LiteralError };
 
 /** Decodes a str literal body (between the quotes); raw bodies are returned as they are. */
@@ -21,6 +31,7 @@ export function decodeStr(body: string, raw: boolean): Decoded {
   if (raw || body.indexOf('\\') < 0) return { ok: true, value: body };
   let out = '';
   let i = 0;
+  let invalidEscape: InvalidEscape | undefined;
   while (i < body.length) {
     const c = body[i];
     if (c !== '\\') {
@@ -94,24 +105,28 @@ export function decodeStr(body: string, raw: boolean): Decoded {
           let j = i - 1;
           let code = 0;
           while (j < body.length && j < i + 2 && body[j] >= '0' && body[j] <= '7') code = code * 8 + Number(body[j++]);
+          if (code > 0o377) invalidEscape ??= { text: body.slice(i - 1, j), octal: true };
           out += String.fromCharCode(code);
           i = j;
         } else {
-          // Unknown escapes stay as written (CPython warns, and keeps the backslash).
+          // Unknown escapes stay as written (CPython warns, and keeps the backslash; a
+          // backslash before a non-ASCII character is taken literally, without a warning).
+          if (e.charCodeAt(0) < 0x80) invalidEscape ??= { text: e, octal: false };
           out += '\\' + e;
         }
     }
   }
-  return { ok: true, value: out };
+  return { ok: true, value: out, invalidEscape };
 }
 
 /** Decodes a bytes literal body to byte values. */
-export function decodeBytes(body: string, raw: boolean): { ok: true; value: Uint8Array } | { ok: false; error: LiteralError } {
+export function decodeBytes(body: string, raw: boolean): { ok: true; value: Uint8Array; invalidEscape?: InvalidEscape } | { ok: false; error: LiteralError } {
   for (let k = 0; k < body.length; k++) {
     if (body.charCodeAt(k) > 0x7f) return { ok: false, error: { message: 'bytes can only contain ASCII literal characters', at: k } };
   }
   const bytes: number[] = [];
   let i = 0;
+  let invalidEscape: InvalidEscape | undefined;
   while (i < body.length) {
     const c = body[i];
     if (c !== '\\' || raw) {
@@ -164,15 +179,19 @@ export function decodeBytes(body: string, raw: boolean): { ok: true; value: Uint
           let j = i - 1;
           let code = 0;
           while (j < body.length && j < i + 2 && body[j] >= '0' && body[j] <= '7') code = code * 8 + Number(body[j++]);
+          if (code > 0o377) invalidEscape ??= { text: body.slice(i - 1, j), octal: true };
           bytes.push(code & 0xff);
           i = j;
         } else {
           bytes.push(92);
-          if (e !== undefined) bytes.push(e.charCodeAt(0));
+          if (e !== undefined) {
+            invalidEscape ??= { text: e, octal: false };
+            bytes.push(e.charCodeAt(0));
+          }
         }
     }
   }
-  return { ok: true, value: Uint8Array.from(bytes) };
+  return { ok: true, value: Uint8Array.from(bytes), invalidEscape };
 }
 
 function hexRun(body: string, from: number, max: number): number {
