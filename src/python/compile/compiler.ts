@@ -572,7 +572,7 @@ class Compiler {
     const code = this.compileFunctionBody(s, s.name);
     this.unit.at(s);
     this.makeFunction(code, flags | (annotations ? CallFlags.Annotations : 0));
-    for (let i = 0; i < s.decorator_list.length; i++) this.unit.emit(Op.Call, 1 | CALL_PLAIN);
+    this.applyDecorators(s.decorator_list, s);
     this.storeName(s.name);
   }
 
@@ -662,8 +662,17 @@ class Compiler {
     this.makeFunction(code, 0);
     this.loadConstant({ type: 'str', value: s.name }, false);
     this.callArguments(s.bases, s.keywords, 2, s);
-    for (let i = 0; i < s.decorator_list.length; i++) this.unit.emit(Op.Call, 1 | CALL_PLAIN);
+    this.applyDecorators(s.decorator_list, s);
     this.storeName(s.name);
+  }
+
+  /** Calls the decorators, innermost (last) first, each at its own line from 3.11, at the statement's before. */
+  private applyDecorators(decorators: readonly ast.Expr[], s: ast.Stmt): void {
+    for (let i = decorators.length - 1; i >= 0; i--) {
+      this.unit.at(this.profile.decoratorCallsAtDecorator ? decorators[i] : s);
+      this.unit.emit(Op.Call, 1 | CALL_PLAIN);
+    }
+    this.unit.at(s);
   }
 
   private tryExcept(s: ast.Try): void {
