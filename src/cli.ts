@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { PYTHON_VERSIONS, PythonVersion } from './protocol';
 import { simulate, SimulationResult } from './python/simulate';
 import { traceToJson } from './python/traceJson';
@@ -92,7 +93,8 @@ function main(argv: readonly string[]): number {
   const stdoutChunks: string[] = [];
   const result = simulate(source, {
     version: options.version,
-    fileName: options.file,
+    // CPython names the main script by its absolute path in tracebacks and warnings (3.9+).
+    fileName: resolve(options.file),
     limits: options.steps ? { steps: options.steps } : undefined,
     trace: options.command === 'trace',
     onStdout: options.command === 'run' ? (text) => stdoutChunks.push(text) : undefined,
