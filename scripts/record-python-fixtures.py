@@ -22,6 +22,8 @@ JSON on stdout, and writes the results next to the inputs in test/python/fixture
 - symtable.cases -> symtable.expected.json: per case and version, the `symtable` tree.
 - fold.cases -> fold.expected.json: per case and version, the code constants (and, from
   3.13, the optimized tree itself).
+- tracebacks.cases -> tracebacks.expected.json: per case and version (3.11+, where the
+  carets came in), the stderr of the case run as a script named prog.py.
 - warnings.cases -> warnings.expected.json: per case and version, the SyntaxWarnings that
   compiling the case prints (line and message, in order); other categories are hidden
   when a script runs, so they are left out.
@@ -181,7 +183,20 @@ def worker_warnings(payload):
     return out
 
 
-WORKERS = {'ast': worker_ast, 'errors': worker_errors, 'symtable': worker_symtable, 'fold': worker_fold, 'warnings': worker_warnings}
+def worker_tracebacks(payload):
+    import tempfile
+    out = {}
+    with tempfile.TemporaryDirectory() as folder:
+        path = os.path.join(folder, 'prog.py')
+        for name, source in payload.items():
+            with open(path, 'w', encoding='utf-8') as f:
+                f.write(source)
+            result = subprocess.run([sys.executable, path], capture_output=True, text=True, cwd=folder)
+            out[name] = result.stderr.replace(path, 'prog.py')
+    return out
+
+
+WORKERS = {'ast': worker_ast, 'errors': worker_errors, 'symtable': worker_symtable, 'fold': worker_fold, 'warnings': worker_warnings, 'tracebacks': worker_tracebacks}
 
 
 # --- driver ----------------------------------------------------------------------------
@@ -246,11 +261,11 @@ def record_ast():
                {name: {'source': programs[name], 'dump': dumps[name]} for name in programs})
 
 
-def record_cases(kind, stem):
+def record_cases(kind, stem, versions=VERSIONS):
     cases = read_cases(os.path.join(FIXTURES, stem + '.cases'))
-    answers = {version: ask(version, kind, cases) for version in VERSIONS}
+    answers = {version: ask(version, kind, cases) for version in versions}
     write_json(os.path.join(FIXTURES, stem + '.expected.json'),
-               {name: {version: answers[version][name] for version in VERSIONS} for name in cases})
+               {name: {version: answers[version][name] for version in versions} for name in cases})
     if kind == 'errors':
         write_error_differences(cases, answers)
 
@@ -285,7 +300,7 @@ def main():
         sys.setrecursionlimit(10000)
         json.dump(WORKERS[sys.argv[2]](json.load(sys.stdin)), sys.stdout)
         return
-    kinds = sys.argv[1:] or ['ast', 'errors', 'symtable', 'fold', 'warnings']
+    kinds = sys.argv[1:] or ['ast', 'errors', 'symtable', 'fold', 'warnings', 'tracebacks']
     for kind in kinds:
         if kind == 'ast':
             record_ast()
@@ -297,6 +312,8 @@ def main():
             record_cases('fold', 'fold')
         elif kind == 'warnings':
             record_cases('warnings', 'warnings')
+        elif kind == 'tracebacks':
+            record_cases('tracebacks', 'tracebacks', versions=['3.11', '3.12', '3.13'])
         else:
             sys.exit('unknown kind %s' % kind)
 

@@ -143,6 +143,8 @@ export interface LanguageProfile {
   readonly inlinedComprehensions: boolean;
   /** 3.11+: tracebacks underline the failing expression with ~ and ^. */
   readonly tracebackCarets: boolean;
+  /** 3.13+: tracebacks also anchor calls (`~~~~^^` under `x.pop()`) and leave `name = f()` / `return f()` unmarked. */
+  readonly tracebackCallAnchors: boolean;
   /** 3.11+: a decorator is called at its own line (a failing decorator's traceback points there, not at `def`). */
   readonly decoratorCallsAtDecorator: boolean;
   /**

@@ -261,8 +261,9 @@ export class VirtualMachine {
   /** PyTraceBack_Here: the exception passed through `frame`. */
   private addTraceback(exc: PyObject, frame: ExecFrame): void {
     if (!(exc instanceof PyStruct)) return;
-    const line = frame.code.lines[Math.max(0, frame.pc - 1)];
-    const tb = this.heap.allocate(new PyTraceback(this.rt.types.traceback, line), { gc: true });
+    const at = Math.max(0, frame.pc - 1);
+    const code = frame.code;
+    const tb = this.heap.allocate(new PyTraceback(this.rt.types.traceback, code.lines[at], code.columns[at] ?? -1, code.endColumns[at] ?? -1), { gc: true });
     const frameObject = this.frameObjectOf(frame);
     const previous = exc.get('__traceback__');
     if (previous !== undefined && previous !== this.rt.none) tb.set(this.heap, 'tb_next', previous);

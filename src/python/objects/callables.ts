@@ -90,6 +90,9 @@ export class PyTraceback extends PyStruct {
   constructor(
     cls: PyType,
     readonly lineno: number,
+    /** The running expression's columns on that line (-1 when unknown or over several lines), for the carets. */
+    readonly column = -1,
+    readonly endColumn = -1,
   ) {
     super(cls);
   }

@@ -1,3 +1,4 @@
+import { caretLine } from './tracebackCarets';
 import { PyStr } from '../objects/atoms';
 import { PyObject, PyType } from '../objects/base';
 import { PyFrameObject, PyTraceback } from '../objects/callables';
@@ -116,19 +117,19 @@ export function formatException(rt: Runtime, exc: PyObject, source: readonly str
 
 function formatOne(rt: Runtime, exc: PyObject, source: readonly string[], fileName: string): string {
   let out = '';
-  const entries: { line: number; name: string }[] = [];
+  const entries: PyTraceback[] = [];
   let tb = exc instanceof PyStruct ? exc.get('__traceback__') : undefined;
   while (tb instanceof PyTraceback) {
-    const frame = tb.get('tb_frame');
-    entries.push({ line: tb.lineno, name: frame instanceof PyFrameObject ? frame.unit.name : '<module>' });
+    entries.push(tb);
     tb = tb.get('tb_next');
   }
   if (entries.length) {
     out += 'Traceback (most recent call last):\n';
-    for (const { line, name } of entries) {
-      out += `  File "${fileName}", line ${line}, in ${name}\n`;
-      const text = source[line - 1]?.trim();
-      if (text) out += `    ${text}\n`;
+    for (const entry of entries) {
+      const frame = entry.get('tb_frame');
+      out += `  File "${fileName}", line ${entry.lineno}, in ${frame instanceof PyFrameObject ? frame.unit.name : '<module>'}\n`;
+      const line = source[entry.lineno - 1] ?? '';
+      if (line.trim()) out += `    ${line.trim()}\n${caretLine(line, entry.column, entry.endColumn, rt.lang)}`;
     }
   }
   const name = exc.cls.isHeapType ? (exc.cls.name === exc.cls.qualifiedName() ? exc.cls.name : `${exc.cls.qualifiedName()}`) : exc.cls.name;
