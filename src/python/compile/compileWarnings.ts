@@ -16,6 +16,7 @@
  * Works on the constant-folded tree, as CPython's compiler sees `x is -1` as a literal.
  */
 import type * as ast from '../ast';
+import { forEachChildExpr } from '../astChildren';
 import type { LanguageProfile } from '../profile';
 
 type Scope = 'module' | 'class' | 'function';
@@ -73,45 +74,24 @@ export function compileWarnings(module: ast.Module, profile: LanguageProfile): a
     switch (e.kind) {
       case 'Compare':
         checkCompare(e);
-        expr(e.left);
-        exprs(e.comparators);
-        return;
+        break;
       case 'Call':
         checkCaller(e.func);
-        expr(e.func);
-        exprs(e.args);
-        for (const k of e.keywords) expr(k.value);
-        return;
+        break;
       case 'Subscript':
         if (e.ctx === 'Load') {
           checkSubscripter(e.value);
           checkIndex(e.value, e.slice);
         }
-        expr(e.value);
-        expr(e.slice);
-        return;
-      case 'BoolOp':
-        exprs(e.values);
-        return;
+        break;
+      // Where code generation visits children in another order than the symbol table:
       case 'NamedExpr':
         expr(e.value);
         expr(e.target);
         return;
-      case 'BinOp':
-        expr(e.left);
-        expr(e.right);
-        return;
-      case 'UnaryOp':
-        expr(e.operand);
-        return;
       case 'Lambda':
         defaultsAndAnnotations(e.args, null, false);
         inUnit('function', () => expr(e.body));
-        return;
-      case 'IfExp':
-        expr(e.test);
-        expr(e.body);
-        expr(e.orelse);
         return;
       case 'Dict':
         e.values.forEach((value, i) => {
@@ -119,11 +99,6 @@ export function compileWarnings(module: ast.Module, profile: LanguageProfile): a
           if (key) expr(key);
           expr(value);
         });
-        return;
-      case 'Set':
-      case 'List':
-      case 'Tuple':
-        exprs(e.elts);
         return;
       case 'ListComp':
       case 'SetComp':
@@ -135,34 +110,8 @@ export function compileWarnings(module: ast.Module, profile: LanguageProfile): a
       case 'GeneratorExp':
         comprehension(e.generators, [e.elt], false);
         return;
-      case 'Await':
-      case 'YieldFrom':
-      case 'Starred':
-      case 'Attribute':
-        expr(e.value);
-        return;
-      case 'Yield':
-        if (e.value) expr(e.value);
-        return;
-      case 'FormattedValue':
-        expr(e.value);
-        if (e.format_spec) expr(e.format_spec);
-        return;
-      case 'Interpolation':
-        expr(e.value);
-        if (e.format_spec) expr(e.format_spec);
-        return;
-      case 'JoinedStr':
-      case 'TemplateStr':
-        exprs(e.values);
-        return;
-      case 'Slice':
-        exprs([e.lower, e.upper, e.step]);
-        return;
-      case 'Constant':
-      case 'Name':
-        return;
     }
+    forEachChildExpr(e, expr);
   }
 
   /** The finally bodies a jump out of the enclosing blocks runs, innermost first (up to the loop for break/continue). */
