@@ -84,7 +84,11 @@ function parseIntLiteral(rt: Runtime, original: PyStr, requestedBase: number): b
 
 export function toFloat(rt: Runtime, value: PyObject): PyObject {
   if (value instanceof PyFloat) return value.cls === rt.types.float ? value : rt.float(value.value);
-  if (value instanceof PyInt) return rt.float(Number(value.value));
+  if (value instanceof PyInt) {
+    const x = Number(value.value);
+    if (!Number.isFinite(x)) throw rt.error('OverflowError', 'int too large to convert to float');
+    return rt.float(x);
+  }
   if (value instanceof PyStr) {
     const text = value.value.trim().toLowerCase().replace(/_/g, '');
     const special: Record<string, number> = { inf: Infinity, '+inf': Infinity, '-inf': -Infinity, infinity: Infinity, '-infinity': -Infinity, nan: NaN, '+nan': NaN, '-nan': NaN };

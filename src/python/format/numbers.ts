@@ -116,6 +116,52 @@ export function intToFloat(v: IntValue): number {
   return typeof v === 'number' ? v : Number(v);
 }
 
+/** The exact order of a float (not NaN) and an int: -1, 0 or 1. */
+export function compareFloatInt(f: number, i: IntValue): number {
+  if (typeof i === 'number' && Number.isSafeInteger(i)) return f < i ? -1 : f > i ? 1 : 0;
+  if (!Number.isFinite(f)) return f > 0 ? 1 : -1;
+  const floor = Math.floor(f);
+  const c = intCompare(BigInt(floor), i);
+  // A fractional float lies strictly between floor(f) and floor(f) + 1.
+  return c !== 0 ? c : floor === f ? 0 : 1;
+}
+
+function bitLengthOf(v: bigint): number {
+  return v === 0n ? 0 : v.toString(2).length;
+}
+
+/**
+ * long_true_divide: a / b correctly rounded (half to even), even when the ints do not fit
+ * a double; Infinity when the quotient is too large for one (the caller raises
+ * OverflowError). `b` is not zero.
+ */
+export function intTrueDivide(a: IntValue, b: IntValue): number {
+  const exact = 2 ** 53;
+  if (typeof a === 'number' && typeof b === 'number' && Math.abs(a) <= exact && Math.abs(b) <= exact) return a / b;
+  let x = toBig(a);
+  let y = toBig(b);
+  const negative = x < 0n !== y < 0n;
+  if (x < 0n) x = -x;
+  if (y < 0n) y = -y;
+  if (x === 0n) return negative ? -0 : 0;
+  // A quotient of 55 or 56 bits, then rounded to 53 with the remainder as sticky bit.
+  const shift = 55 - (bitLengthOf(x) - bitLengthOf(y));
+  const [num, den] = shift >= 0 ? [x << BigInt(shift), y] : [x, y << BigInt(-shift)];
+  let q = num / den;
+  const sticky = num % den !== 0n;
+  const extra = bitLengthOf(q) - 53;
+  const dropped = q & ((1n << BigInt(extra)) - 1n);
+  q >>= BigInt(extra);
+  const half = 1n << BigInt(extra - 1);
+  if (dropped > half || (dropped === half && (sticky || (q & 1n) === 1n))) q += 1n;
+  // q < 2**54 is exact as a double; scaling by a power of two is exact outside the subnormals.
+  const exponent = extra - shift;
+  let result = Number(q);
+  if (exponent > 0) result *= 2 ** Math.min(exponent, 1100);
+  else if (exponent < 0) result = exponent < -1000 ? (result * 2 ** -1000) * 2 ** (exponent + 1000) : result * 2 ** exponent;
+  return negative ? -result : result;
+}
+
 /** format(int, spec) for the common specs: width, fill, align, sign, ',', '_', d x o b X. */
 export function formatWithSpec(kind: 'int' | 'float' | 'str', value: IntValue | number | string, spec: string): string | null {
   const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/.exec(spec);

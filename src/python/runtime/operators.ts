@@ -207,7 +207,10 @@ function builtinBinary(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject):
   if (isInt(a) && isInt(b) && (exactA || !userMethod(rt, a, `__${DUNDERS[op]}__`)) && (exactB || !userMethod(rt, b, `__r${DUNDERS[op]}__`))) return intOp(rt, op, a.value, b.value);
   const x = number(a);
   const y = number(b);
-  if (x !== null && y !== null && exactA && exactB) return floatOp(rt, op, x, y);
+  if (x !== null && y !== null && exactA && exactB) {
+    if ((!Number.isFinite(x) && a instanceof PyInt) || (!Number.isFinite(y) && b instanceof PyInt)) throw rt.error('OverflowError', 'int too large to convert to float');
+    return floatOp(rt, op, x, y);
+  }
   if ((a instanceof PyComplex || b instanceof PyComplex) && (x !== null || a instanceof PyComplex) && (y !== null || b instanceof PyComplex)) return complexOp(rt, op, a, b);
   if (!exactA && !(a instanceof PyList || a instanceof PyTuple || a instanceof PyStr || a instanceof PyDict || a instanceof PySet || a instanceof PyBytes)) return null;
   // A subclass's own operator method takes the place of its base's slot (Counter's |, a list subclass's +).
@@ -307,9 +310,12 @@ function intOp(rt: Runtime, op: ast.Operator, a: num.IntValue, b: num.IntValue):
     case 'Mod':
       if (zero(b)) throw rt.error('ZeroDivisionError', rt.lang.messages.intModuloByZero);
       return rt.int(num.intMod(a, b));
-    case 'Div':
+    case 'Div': {
       if (zero(b)) throw rt.error('ZeroDivisionError', 'division by zero');
-      return rt.float(Number(a) / Number(b));
+      const quotient = num.intTrueDivide(a, b);
+      if (!Number.isFinite(quotient)) throw rt.error('OverflowError', 'integer division result too large for a float');
+      return rt.float(quotient);
+    }
     case 'Pow':
       if (num.intCompare(b, 0) < 0) {
         if (zero(a)) throw rt.error('ZeroDivisionError', '0.0 cannot be raised to a negative power');
@@ -508,6 +514,9 @@ function builtinCompare(rt: Runtime, op: ast.CmpOp, a: PyObject, b: PyObject): b
   const y = number(b);
   if (x !== null && y !== null) {
     if (Number.isNaN(x) || Number.isNaN(y)) return op === 'NotEq';
+    // float_richcompare: an int meets a float exactly, not through a rounded conversion.
+    if (a instanceof PyInt) return fromOrder(op, -num.compareFloatInt(y, a.value));
+    if (b instanceof PyInt) return fromOrder(op, num.compareFloatInt(x, b.value));
     return fromOrder(op, x < y ? -1 : x > y ? 1 : 0);
   }
   if (a instanceof PyComplex || b instanceof PyComplex) {
