@@ -239,6 +239,10 @@ export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
       const names = new Set<string>();
       if (args.length === 0) {
         for (const e of (rt.vm.localsDict() as PyDict).liveEntries()) names.add((e.key as PyStr).value);
+      } else if (args[0].cls === rt.types.module) {
+        // module.__dir__: the names in the module's namespace.
+        const namespace = (args[0] as PyStruct).get('__dict__');
+        if (namespace instanceof PyDict) for (const e of namespace.liveEntries()) names.add((e.key as PyStr).value);
       } else {
         const obj = args[0];
         const type = obj instanceof PyType ? obj : obj.cls;

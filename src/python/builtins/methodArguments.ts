@@ -182,6 +182,13 @@ const MODULE_FUNCTIONS: Readonly<Record<string, Readonly<Record<string, MethodPa
     getsizeof: clinic(['object', 'default'], 1, 0),
   },
   weakref: { proxy: positional(1, 2), getweakrefcount: one, getweakrefs: one },
+  math: {
+    ...Object.fromEntries(['sqrt', 'floor', 'ceil', 'trunc', 'fabs', 'isfinite', 'isinf', 'isnan', 'degrees', 'radians', 'factorial', 'isqrt', 'ulp', 'frexp', 'modf', 'fsum'].map((name) => [name, one])),
+    ...Object.fromEntries(['copysign', 'fmod', 'remainder', 'ldexp', 'pow', 'comb'].map((name) => [name, positional(2)])),
+    perm: positional(1, 2),
+    isclose: clinic(['a', 'b'], 2, 0, ['rel_tol', 'abs_tol']),
+    prod: clinic(['iterable'], 1, 1, ['start']),
+  },
 };
 /** weakref's functions come from _weakref. */
 const C_MODULE_NAMES: Readonly<Record<string, string>> = { weakref: '_weakref' };
@@ -494,7 +501,7 @@ function checkArguments(
       }
       if (given < Math.min(required, positionalOnly)) {
         const least = Math.min(required, positionalOnly);
-        throw rt.error('TypeError', `${name}() takes at least ${least} positional argument${least === 1 ? '' : 's'} (${given} given)`);
+        throw rt.error('TypeError', `${name}() takes ${least < params.length ? 'at least' : 'exactly'} ${least} positional argument${least === 1 ? '' : 's'} (${given} given)`);
       }
       for (let i = given; i < required; i++) {
         if (!kwargs?.has(params[i])) throw rt.error('TypeError', `${name}() missing required argument '${params[i]}' (pos ${i + 1})`);

@@ -13,11 +13,12 @@ import { newProxy, PyWeakref } from './weakrefModule';
 import { collectionsModule } from './collectionsModule';
 import { copyModule } from './copyModule';
 import { dataclassesModule } from './dataclassesModule';
+import { installMath } from './mathModule';
 import type { LibraryModule } from './library';
 
-/** The modules a snippet can import: sys, gc, weakref, copy, collections, dataclasses (and builtins, __main__). */
+/** The modules a snippet can import: sys, gc, weakref, math, copy, collections, dataclasses (and builtins, __main__). */
 
-const SIMULATED = ['sys', 'gc', 'weakref', 'builtins', '__main__', 'copy', 'collections', 'dataclasses'];
+const SIMULATED = ['sys', 'gc', 'weakref', 'math', 'builtins', '__main__', 'copy', 'collections', 'dataclasses'];
 
 /** The standard library's Python modules HeapScope writes in TypeScript. */
 function libraryModule(name: string): LibraryModule | undefined {
@@ -48,7 +49,7 @@ export function importModule(rt: Runtime, name: string): PyObject {
   const existing = rt.module(top);
   if (existing !== undefined) return existing;
   if (!SIMULATED.includes(top) || (name !== top && libraryModule(top) !== undefined)) {
-    throw rt.stop('unsupported', `import of module '${name}' is not simulated (HeapScope simulates sys, gc, weakref, copy, collections and dataclasses)`);
+    throw rt.stop('unsupported', `import of module '${name}' is not simulated (HeapScope simulates sys, gc, weakref, math, copy, collections and dataclasses)`);
   }
   const module = newModule(rt, top);
   rt.registerModule(top, module);
@@ -58,6 +59,7 @@ export function importModule(rt: Runtime, name: string): PyObject {
   if (top === 'sys') installSys(rt, put, fn);
   if (top === 'gc') installGc(rt, put, fn);
   if (top === 'weakref') installWeakref(rt, put, fn);
+  if (top === 'math') installMath(rt, put, fn);
   libraryModule(top)?.install(rt, module, put);
   return module;
 }
