@@ -3,7 +3,8 @@ import { NativeFunction, PyObject, PyType } from '../objects/base';
 import { PyBuiltin, PyGenerator } from '../objects/callables';
 import { PyDict, PyList, PyTuple } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
-import { intToFloat, roundFloat, toBig } from '../format/numbers';
+import { asIndex } from '../runtime/items';
+import { intToFloat, normalizeInt, roundFloatDigits, roundIntDigits, scaledRound, toBig } from '../format/numbers';
 import { getattrOrUndefined, instanceDict, attributeName } from '../runtime/attributes';
 import { buildClass } from '../runtime/calls';
 import { dictSet } from '../runtime/dicts';
@@ -104,15 +105,27 @@ export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
     round(args) {
       const x = args[0];
       const nd = args[1];
-      if (x instanceof PyInt) return nd === undefined || nd === none ? x : rt.int(x.value);
-      if (x instanceof PyFloat) {
+      const places = (): number => {
+        const n = asIndex(rt, nd!);
+        if (n === null) throw rt.error('TypeError', `'${nd!.cls.name}' object cannot be interpreted as an integer`);
+        return n;
+      };
+      if (x instanceof PyInt && !x.cls.isHeapType) {
+        if (nd === undefined || nd === none) return x.cls === rt.types.int ? x : rt.int(x.value);
+        const n = places();
+        return n >= 0 ? (x.cls === rt.types.int ? x : rt.int(x.value)) : rt.int(roundIntDigits(x.value, n));
+      }
+      if (x instanceof PyFloat && !x.cls.isHeapType) {
+        const v = x.value;
         if (nd === undefined || nd === none) {
-          const v = x.value;
-          const r = Math.round(v);
-          const even = Math.abs(v % 1) === 0.5 ? 2 * Math.round(v / 2) : r;
-          return rt.int(even);
+          if (Number.isNaN(v)) throw rt.error('ValueError', 'cannot convert float NaN to integer');
+          if (!Number.isFinite(v)) throw rt.error('OverflowError', 'cannot convert float infinity to integer');
+          const rounded = scaledRound(v, 0);
+          return rt.int(normalizeInt(v < 0 ? -rounded : rounded));
         }
-        return rt.float(roundFloat(x.value, Number((nd as PyInt).value)));
+        const result = roundFloatDigits(v, places());
+        if (!Number.isFinite(result) && Number.isFinite(v)) throw rt.error('OverflowError', 'rounded value too large to represent');
+        return rt.float(result);
       }
       return p().callMethod(x, '__round__', nd === undefined ? [] : [nd]);
     },

@@ -162,6 +162,112 @@ export function intTrueDivide(a: IntValue, b: IntValue): number {
   return negative ? -result : result;
 }
 
+/** A finite double as mantissa * 2**exponent, exactly. */
+function decompose(x: number): [bigint, number] {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const bits = view.getBigUint64(0);
+  const field = Number((bits >> 52n) & 0x7ffn);
+  const fraction = bits & ((1n << 52n) - 1n);
+  return field === 0 ? [fraction, -1074] : [fraction | (1n << 52n), field - 1075];
+}
+
+/**
+ * |x| * 10**k rounded half to even to an integer, from the double's exact value (as
+ * CPython's dtoa rounds): 2.5 → 2, 0.125 at two places → 12, 2.675 → 267 (it is 2.67499...).
+ */
+export function scaledRound(x: number, k: number): bigint {
+  const [mantissa, exponent] = decompose(Math.abs(x));
+  let num = mantissa;
+  let den = 1n;
+  if (exponent >= 0) num <<= BigInt(exponent);
+  else den <<= BigInt(-exponent);
+  if (k >= 0) num *= 10n ** BigInt(k);
+  else den *= 10n ** BigInt(-k);
+  const q = num / den;
+  const twice = 2n * (num % den);
+  return twice > den || (twice === den && (q & 1n) === 1n) ? q + 1n : q;
+}
+
+/** |x| with `places` digits after the point, correctly rounded ('%.2f'). */
+export function fixedText(x: number, places: number): string {
+  const digits = scaledRound(x, places).toString().padStart(places + 1, '0');
+  return places > 0 ? `${digits.slice(0, -places)}.${digits.slice(-places)}` : digits;
+}
+
+/** |x| to `places` digits after the first significant one: the digits and the decimal exponent. */
+function significantDigits(x: number, places: number): { digits: string; exponent: number } {
+  if (x === 0) return { digits: '0'.repeat(places + 1), exponent: 0 };
+  // The exact decimal exponent of |x| first (log10 can be one off), then one rounding,
+  // which may carry into the next power of ten.
+  let exponent = Math.floor(Math.log10(Math.abs(x)));
+  while (atLeastPowerOf10(x, exponent + 1)) exponent++;
+  while (!atLeastPowerOf10(x, exponent)) exponent--;
+  const d = scaledRound(x, places - exponent);
+  if (d === 10n ** BigInt(places + 1)) return { digits: (d / 10n).toString(), exponent: exponent + 1 };
+  return { digits: d.toString(), exponent };
+}
+
+/** |x| >= 10**e, exactly. */
+function atLeastPowerOf10(x: number, e: number): boolean {
+  const [mantissa, exponent] = decompose(Math.abs(x));
+  const num = (exponent >= 0 ? mantissa << BigInt(exponent) : mantissa) * (e < 0 ? 10n ** BigInt(-e) : 1n);
+  const den = (exponent < 0 ? 1n << BigInt(-exponent) : 1n) * (e > 0 ? 10n ** BigInt(e) : 1n);
+  return num >= den;
+}
+
+function exponentText(digits: string, exponent: number, keepPoint: boolean): string {
+  const mantissa = digits.length > 1 || keepPoint ? `${digits[0]}.${digits.slice(1)}` : digits;
+  return `${mantissa}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+}
+
+/** |x| in '%e' with `places` digits after the point. */
+export function exponentialText(x: number, places: number, alt = false): string {
+  const { digits, exponent } = significantDigits(x, places);
+  return exponentText(digits, exponent, alt);
+}
+
+/**
+ * |x| in '%g' with `precision` significant digits: fixed notation when the rounded exponent
+ * is in [-4, precision), trailing zeros dropped unless `alt` ('#'). `atLeastOneDecimal` is
+ * format()'s type-less variant ('.3'), which keeps a digit after the point.
+ */
+export function generalText(x: number, precision: number, alt = false, atLeastOneDecimal = false): string {
+  const p = precision === 0 ? 1 : precision;
+  const { digits, exponent } = significantDigits(x, p - 1);
+  const strip = (text: string): string => (alt ? text : text.replace(/\.?0+$/, ''));
+  // The type-less variant needs room for its '.0' within the precision.
+  if (exponent >= -4 && exponent < (atLeastOneDecimal ? p - 1 : p)) {
+    let text = fixedText(x, Math.max(0, p - 1 - exponent));
+    if (!alt && text.includes('.')) text = strip(text);
+    if (alt && !text.includes('.')) text += '.';
+    if (atLeastOneDecimal && !text.includes('.')) text += '.0';
+    return text;
+  }
+  const mantissa = alt ? digits : digits.replace(/0+$/, '') || '0';
+  return exponentText(mantissa, exponent, alt);
+}
+
+/** round(x, ndigits) for a float (float___round___impl): correctly rounded, CPython's limits. */
+export function roundFloatDigits(x: number, ndigits: number): number {
+  if (!Number.isFinite(x) || x === 0 || ndigits > 323) return x;
+  if (ndigits < -308) return 0 * x;
+  const digits = scaledRound(x, ndigits);
+  const value = Number(`${digits}e${-ndigits}`);
+  return x < 0 ? -value : value;
+}
+
+/** round(n, ndigits) for an int with ndigits < 0 (long_round): half to even at 10**-ndigits. */
+export function roundIntDigits(n: IntValue, ndigits: number): IntValue {
+  const unit = 10n ** BigInt(-ndigits);
+  const v = toBig(n);
+  const magnitude = v < 0n ? -v : v;
+  const q = magnitude / unit;
+  const twice = 2n * (magnitude % unit);
+  const rounded = (twice > unit || (twice === unit && (q & 1n) === 1n) ? q + 1n : q) * unit;
+  return normalizeInt(v < 0n ? -rounded : rounded);
+}
+
 /** format(int, spec) for the common specs: width, fill, align, sign, ',', '_', d x o b X. */
 export function formatWithSpec(kind: 'int' | 'float' | 'str', value: IntValue | number | string, spec: string): string | null {
   const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/.exec(spec);
@@ -197,21 +303,19 @@ export function formatWithSpec(kind: 'int' | 'float' | 'str', value: IntValue | 
     negative = x < 0 || Object.is(x, -0);
     if (negative) x = -x;
     const t = type ?? (precision !== undefined ? 'g' : '');
+    const special = Number.isFinite(x) ? null : x === Infinity ? 'inf' : 'nan';
     if (t === 'f' || t === 'F' || t === '%') {
       if (t === '%') x *= 100;
-      body = Number.isFinite(x) ? x.toFixed(precision ?? 6) : x === Infinity ? 'inf' : 'nan';
+      body = special ?? fixedText(x, precision ?? 6);
+      if (alt && special === null && !body.includes('.')) body += '.';
+      if (t === 'F') body = body.toUpperCase();
       if (t === '%') body += '%';
     } else if (t === 'e' || t === 'E') {
-      body = x.toExponential(precision ?? 6).replace(/e([+-])(\d)$/, 'e$10$2');
+      body = special ?? exponentialText(x, precision ?? 6, alt !== undefined);
       if (t === 'E') body = body.toUpperCase();
     } else if (t === 'g' || t === 'G') {
-      const p = precision === 0 ? 1 : precision ?? 6;
-      if (x === 0) body = '0';
-      else {
-        const exp = Math.floor(Math.log10(x));
-        if (exp < -4 || exp >= p) body = x.toExponential(p - 1).replace(/\.?0+e/, 'e').replace(/e([+-])(\d)$/, 'e$10$2');
-        else body = x.toFixed(Math.max(0, p - 1 - exp)).replace(/\.?0+$/, '');
-      }
+      // A spec without a type but with a precision is 'g' keeping one decimal ('.3' → 2.0).
+      body = special ?? generalText(x, precision ?? 6, alt !== undefined, type === undefined);
       if (t === 'G') body = body.toUpperCase();
     } else if (t === '') {
       body = floatRepr(x);
@@ -243,32 +347,3 @@ export function formatWithSpec(kind: 'int' | 'float' | 'str', value: IntValue | 
   }
 }
 
-/**
- * round(x, ndigits) for floats: the exact decimal value of the double, rounded half to
- * even only on exact ties (2.675 is really 2.67499999..., so it rounds down).
- */
-export function roundFloat(x: number, ndigits: number): number {
-  if (!Number.isFinite(x) || x === 0) return x;
-  if (ndigits > 22) return x;
-  if (ndigits < 0) {
-    const factor = 10 ** -ndigits;
-    const q = x / factor;
-    const r = Math.round(q);
-    const tie = Math.abs(q - Math.trunc(q)) === 0.5;
-    return (tie ? 2 * Math.round(q / 2) : r) * factor;
-  }
-  const exact = Math.abs(x).toFixed(Math.min(100, ndigits + 40));
-  const [intPart, frac = ''] = exact.split('.');
-  const kept = frac.slice(0, ndigits);
-  const rest = frac.slice(ndigits);
-  let digits = BigInt(intPart + kept);
-  const half = rest.length > 0 && rest[0] === '5' && /^5?0*$/.test(rest);
-  if (half) {
-    if (digits % 2n === 1n) digits += 1n;
-  } else if (rest.length > 0 && rest[0] >= '5') {
-    digits += 1n;
-  }
-  const text = digits.toString().padStart(ndigits + 1, '0');
-  const value = Number(ndigits > 0 ? `${text.slice(0, -ndigits)}.${text.slice(-ndigits)}` : text);
-  return x < 0 ? -value : value;
-}
