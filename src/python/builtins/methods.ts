@@ -9,6 +9,7 @@ import { attributeName, genericDelattr, genericSetattr } from '../runtime/attrib
 import { dictClear, dictDeleteAt, dictFind, dictGetStr, dictSet, setAdd, setDiscard, setFind } from '../runtime/dicts';
 import { exceptionArgs, isException } from '../runtime/exceptions';
 import { collect, dictIterator } from '../runtime/iteration';
+import { asIndex } from '../runtime/items';
 import { countWork } from '../runtime/limits';
 import type { Runtime } from '../runtime/runtime';
 import { repr } from '../runtime/text';
@@ -34,6 +35,26 @@ function index(rt: Runtime, o: PyObject | undefined, dflt: number): number {
 }
 
 export function installMethods(rt: Runtime): void {
+  /**
+   * list.index / tuple.index(value, start, stop): the first equal item in [start, stop),
+   * the bounds read as slice indices (negative from the end, clamped); -1 if none. The
+   * length is read at each step, as an __eq__ may change the list.
+   */
+  const sequenceIndex = (seq: PyList | PyTuple, args: readonly PyObject[]): number => {
+    const bound = (o: PyObject | undefined, dflt: number): number => {
+      if (o === undefined) return dflt;
+      const v = asIndex(rt, o);
+      if (v === null) throw rt.error('TypeError', 'slice indices must be integers or have an __index__ method');
+      return v < 0 ? Math.max(0, v + seq.items.length) : v;
+    };
+    const start = bound(args[1], 0);
+    const stop = bound(args[2], Number.MAX_SAFE_INTEGER);
+    for (let i = start; i < stop && i < seq.items.length; i++) {
+      const x = seq.items[i];
+      if (x === args[0] || p().equals(x, args[0])) return i;
+    }
+    return -1;
+  };
   const t = rt.types;
   const p = () => rt.vm.p;
   const none = rt.none;
@@ -80,8 +101,7 @@ export function installMethods(rt: Runtime): void {
         return rt.newList((self as PyList).items);
       },
       index(self, args) {
-        const items = (self as PyList).items;
-        const i = items.findIndex((x) => x === args[0] || p().equals(x, args[0]));
+        const i = sequenceIndex(self as PyList, args);
         if (i < 0) throw rt.error('ValueError', `${repr(rt, args[0])} is not in list`);
         return rt.int(i);
       },
@@ -104,7 +124,7 @@ export function installMethods(rt: Runtime): void {
   t.tuple.native = {
     methods: methods({
       index(self, args) {
-        const i = (self as PyTuple).items.findIndex((x) => x === args[0] || p().equals(x, args[0]));
+        const i = sequenceIndex(self as PyTuple, args);
         if (i < 0) throw rt.error('ValueError', 'tuple.index(x): x not in tuple');
         return rt.int(i);
       },

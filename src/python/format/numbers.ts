@@ -268,6 +268,21 @@ export function roundIntDigits(n: IntValue, ndigits: number): IntValue {
   return normalizeInt(v < 0n ? -rounded : rounded);
 }
 
+/**
+ * Digits with a separator every `size` from the right, then `rest` (a fraction, an
+ * exponent); zero padding to `width` is added before grouping, as CPython pads
+ * ('08,' of 255 is '0,000,255': it never starts with a separator).
+ */
+function groupDigits(digits: string, rest: string, separator: string, size: number, width: number): string {
+  const grouped = (d: string): string => d.replace(new RegExp(`\\B(?=([0-9a-fA-F]{${size}})+(?![0-9a-fA-F]))`, 'g'), separator);
+  let text = grouped(digits);
+  while (text.length + rest.length < width) {
+    digits = '0' + digits;
+    text = grouped(digits);
+  }
+  return text + rest;
+}
+
 /** format(int, spec) for the common specs: width, fill, align, sign, ',', '_', d x o b X. */
 export function formatWithSpec(kind: 'int' | 'float' | 'str', value: IntValue | number | string, spec: string): string | null {
   const m = /^(?:(.)?([<>=^]))?([+\- ])?(#)?(0)?(\d+)?([,_])?(?:\.(\d+))?([bcdeEfFgGnosxX%])?$/.exec(spec);
@@ -275,13 +290,16 @@ export function formatWithSpec(kind: 'int' | 'float' | 'str', value: IntValue | 
   let [, fill, align, sign, alt, zero, widthText, grouping, precisionText, type] = m;
   const width = widthText ? parseInt(widthText, 10) : 0;
   const precision = precisionText !== undefined ? parseInt(precisionText, 10) : undefined;
-  if (zero && !align) {
+  // '0' before the width pads with zeros inside the number, grouped like its digits.
+  const zeroPadded = zero !== undefined && !align;
+  if (zeroPadded) {
     fill = '0';
     align = '=';
   }
   fill = fill ?? ' ';
   let body: string;
   let negative = false;
+  let prefix = '';
   if (kind === 'str') {
     if (type && type !== 's') return null;
     body = String(value);
@@ -295,8 +313,9 @@ export function formatWithSpec(kind: 'int' | 'float' | 'str', value: IntValue | 
     if (type === 'c') body = String.fromCodePoint(Number(v));
     else body = v.toString(radix);
     if (type === 'X') body = body.toUpperCase();
-    if (grouping && radix === 10) body = body.replace(/\B(?=(\d{3})+(?!\d))/g, grouping);
-    if (alt && radix !== 10) body = (type === 'b' ? '0b' : type === 'o' ? '0o' : type === 'X' ? '0X' : '0x') + body;
+    if (grouping && type !== 'c') body = groupDigits(body, '', grouping, radix === 10 ? 3 : 4, zeroPadded ? width - (negative || sign === '+' || sign === ' ' ? 1 : 0) - (alt && radix !== 10 ? 2 : 0) : 0);
+    // The base prefix goes with the sign: zero padding comes after it ('0x000000ff').
+    if (alt && radix !== 10) prefix = type === 'b' ? '0b' : type === 'o' ? '0o' : type === 'X' ? '0X' : '0x';
     align = align ?? '>';
   } else {
     let x = typeof value === 'number' ? value : Number(value);
@@ -322,13 +341,14 @@ export function formatWithSpec(kind: 'int' | 'float' | 'str', value: IntValue | 
     } else {
       return null;
     }
-    if (grouping) {
-      const [intPart, frac] = body.split('.');
-      body = intPart.replace(/\B(?=(\d{3})+(?!\d))/g, grouping) + (frac !== undefined ? '.' + frac : '');
+    if (grouping && special === null) {
+      const split = body.search(/[.e%]/);
+      const [intPart, rest] = split < 0 ? [body, ''] : [body.slice(0, split), body.slice(split)];
+      body = groupDigits(intPart, rest, grouping, 3, zeroPadded ? width - (negative || sign === '+' || sign === ' ' ? 1 : 0) : 0);
     }
     align = align ?? '>';
   }
-  const signText = negative ? '-' : sign === '+' ? '+' : sign === ' ' ? ' ' : '';
+  const signText = (negative ? '-' : sign === '+' ? '+' : sign === ' ' ? ' ' : '') + prefix;
   const total = signText.length + body.length;
   if (total >= width) return signText + body;
   const pad = fill.repeat(width - total);
