@@ -23,6 +23,9 @@ const MESSAGES_3_10: RuntimeMessages = {
   unboundLocal: (name) => `local variable '${name}' referenced before assignment`,
   unboundFree: (name) => `free variable '${name}' referenced before assignment in enclosing scope`,
   intModuloByZero: 'integer division or modulo by zero',
+  floatModuloByZero: 'float modulo',
+  strIndexType: () => 'string indices must be integers',
+  intDigitsLimit: (digits) => `Exceeds the limit (4300) for integer string conversion${digits === null ? '' : `: value has ${digits} digits`}; use sys.set_int_max_str_digits() to increase the limit`,
   emptyMinMax: (name) => `${name}() arg is an empty sequence`,
   tooManyToUnpack: (expected) => `too many values to unpack (expected ${expected})`,
   inconsistentMro: (bases) => `Cannot create a consistent method resolution\norder (MRO) for bases ${bases}`,
@@ -32,16 +35,19 @@ const MESSAGES_3_11: RuntimeMessages = {
   ...MESSAGES_3_10,
   unboundLocal: (name) => `cannot access local variable '${name}' where it is not associated with a value`,
   unboundFree: (name) => `cannot access free variable '${name}' where it is not associated with a value in enclosing scope`,
+  intModuloByZero: 'integer modulo by zero',
+  strIndexType: (typeName) => `string indices must be integers, not '${typeName}'`,
+  intDigitsLimit: (digits) => `Exceeds the limit (4300 digits) for integer string conversion${digits === null ? '' : `: value has ${digits} digits`}; use sys.set_int_max_str_digits() to increase the limit`,
 };
 
 const MESSAGES_3_12: RuntimeMessages = {
   ...MESSAGES_3_11,
-  intModuloByZero: 'integer modulo by zero',
   emptyMinMax: (name) => `${name}() iterable argument is empty`,
 };
 
 const MESSAGES_3_13: RuntimeMessages = {
   ...MESSAGES_3_12,
+  floatModuloByZero: 'float modulo by zero',
   inconsistentMro: (bases) => `Cannot create a consistent method resolution order (MRO) for bases ${bases}`,
 };
 

@@ -6,8 +6,14 @@
 export interface RuntimeMessages {
   unboundLocal(name: string): string;
   unboundFree(name: string): string;
-  /** int % 0 and divmod(int, 0). */
+  /** int % 0 (divmod(int, 0) keeps the older wording). */
   readonly intModuloByZero: string;
+  /** float % 0. */
+  readonly floatModuloByZero: string;
+  /** 'abc'['x']: a str index that is not an int. */
+  strIndexType(typeName: string): string;
+  /** An int of more than 4,300 decimal digits converted to or from text (`digits`: the parsed text's). */
+  intDigitsLimit(digits: number | null): string;
   /** min()/max() of an empty iterable. */
   emptyMinMax(name: string): string;
   /** x, y = [1, 2, 3]; `got` is known for sequences of known length. */

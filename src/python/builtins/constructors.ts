@@ -1,3 +1,4 @@
+import { INT_MAX_STR_DIGITS } from '../runtime/text';
 import { PyBytes, PyComplex, PyFloat, PyInt, PyPlainObject, PyStr } from '../objects/atoms';
 import { checkConstructorArguments } from './methodArguments';
 import { PyObject, PyType } from '../objects/base';
@@ -72,6 +73,11 @@ function parseIntLiteral(rt: Runtime, original: PyStr, requestedBase: number): b
   }
   if (afterPrefix && text.startsWith('_')) text = text.slice(1);
   if (text === '' || text.startsWith('_') || text.endsWith('_') || text.includes('__')) fail();
+  // Bases that are not powers of two are limited to 4,300 digits, as str(int) is.
+  if (![2, 4, 8, 16, 32].includes(base)) {
+    const digits = text.replace(/_/g, '').length;
+    if (digits > INT_MAX_STR_DIGITS) throw rt.error('ValueError', rt.lang.messages.intDigitsLimit(digits));
+  }
   let v = 0n;
   for (const ch of text.toLowerCase()) {
     if (ch === '_') continue;

@@ -1,11 +1,11 @@
 import { PyBytes, PyComplex, PyFloat, PyInt, PyStr } from '../objects/atoms';
 import { NativeFunction, PyObject, PyType } from '../objects/base';
-import { PyBuiltin, PyGenerator } from '../objects/callables';
+import { PyBuiltin, PyFunction, PyGenerator } from '../objects/callables';
 import { PyDict, PyList, PyTuple } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
 import { asIndex } from '../runtime/items';
 import { intToFloat, normalizeInt, roundFloatDigits, roundIntDigits, scaledRound, toBig } from '../format/numbers';
-import { getattrOrUndefined, instanceDict, attributeName } from '../runtime/attributes';
+import { getattrOrUndefined, instanceDict, attributeName, typeLookup } from '../runtime/attributes';
 import { buildClass } from '../runtime/calls';
 import { dictSet } from '../runtime/dicts';
 import { collect } from '../runtime/iteration';
@@ -100,6 +100,7 @@ export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
       if (x instanceof PyInt) return toBig(x.value) < 0n ? rt.int(-toBig(x.value)) : x.cls === rt.types.int ? x : rt.int(x.value);
       if (x instanceof PyFloat) return rt.float(Math.abs(x.value));
       if (x instanceof PyComplex) return rt.float(Math.hypot(x.real, x.imag));
+      if (!(typeLookup(rt, x.cls, '__abs__') instanceof PyFunction)) throw rt.error('TypeError', `bad operand type for abs(): '${x.cls.name}'`);
       return p().callMethod(x, '__abs__', []);
     },
     round(args) {
@@ -127,6 +128,7 @@ export function builtinFunctions(rt: Runtime): Record<string, NativeFunction> {
         if (!Number.isFinite(result) && Number.isFinite(v)) throw rt.error('OverflowError', 'rounded value too large to represent');
         return rt.float(result);
       }
+      if (!(typeLookup(rt, x.cls, '__round__') instanceof PyFunction)) throw rt.error('TypeError', `type ${x.cls.name} doesn't define __round__ method`);
       return p().callMethod(x, '__round__', nd === undefined ? [] : [nd]);
     },
     divmod(args) {

@@ -222,6 +222,8 @@ export function installStrMethods(rt: Runtime): void {
 /** str.format: positional {} / {0}, keywords {name}, attribute and index lookups, specs and !r/!s. */
 export function formatTemplate(rt: Runtime, template: string, args: readonly PyObject[], kwargs: ReadonlyMap<string, PyObject> | null): string {
   let auto = 0;
+  /** Whether the template numbers its fields by hand (null until the first numbered field). */
+  let numbering: boolean | null = null;
   const p = rt.vm.p;
   let result = '';
   p.run(() => {
@@ -236,6 +238,12 @@ export function formatTemplate(rt: Runtime, template: string, args: readonly PyO
     const name = field ?? '';
     const [head, ...rest] = name.split(/(?=[.[])/);
     let value: PyObject;
+    // One template numbers its fields either automatically or by hand, never both.
+    if (head === '' || /^\d+$/.test(head)) {
+      const manual = head !== '';
+      if (numbering !== null && numbering !== manual) throw rt.error('ValueError', manual ? 'cannot switch from automatic field numbering to manual field specification' : 'cannot switch from manual field specification to automatic field numbering');
+      numbering = manual;
+    }
     if (head === '') value = args[auto++];
     else if (/^\d+$/.test(head)) value = args[parseInt(head, 10)];
     else {

@@ -5,6 +5,7 @@ import { PyDict, PyList, PySet, PyTuple } from '../objects/containers';
 import { PyStruct } from '../objects/struct';
 import { typeLookup } from './attributes';
 import { dictDelete, dictFind, dictGet, dictSet } from './dicts';
+import { PythonError } from './errors';
 import { collect } from './iteration';
 import type { Runtime } from './runtime';
 import { bytearrayFromObject, isBytearray } from '../builtins/bytesMethods';
@@ -86,7 +87,7 @@ function sequenceIndex(rt: Runtime, key: PyObject, length: number, typeName: str
   if (key instanceof PyInt) i = Number(key.value);
   else {
     const index = indexMethod(rt, key);
-    if (index === null) throw rt.error('TypeError', `${typeName} indices must be integers or slices, not ${key.cls.name}`);
+    if (index === null) throw rt.error('TypeError', typeName === 'string' ? rt.lang.messages.strIndexType(key.cls.name) : `${typeName} indices must be integers or slices, not ${key.cls.name}`);
     i = index;
   }
   if (i < 0) i += length;
@@ -322,11 +323,19 @@ export function dictUpdate(rt: Runtime, dict: PyDict, other: PyObject, merge: bo
       for (const k of keys) dictSet(rt, dict, k, p.own(p.getitem(other, k)));
       return;
     }
-    for (const pair of collect(rt, other)) {
-      const kv = collect(rt, pair);
-      if (kv.length !== 2) throw rt.error('ValueError', `dictionary update sequence element #0 has length ${kv.length}; 2 is required`);
+    collect(rt, other).forEach((pair, i) => {
+      // dict_merge_from_seq2: each element through PySequence_Fast, whose TypeError it rewords.
+      let kv: PyObject[];
+      try {
+        kv = collect(rt, pair);
+      } catch (e) {
+        if (!(e instanceof PythonError) || !p.isInstanceOfName(e.exception, 'TypeError')) throw e;
+        p.clearError(e);
+        throw rt.error('TypeError', `cannot convert dictionary update sequence element #${i} to a sequence`);
+      }
+      if (kv.length !== 2) throw rt.error('ValueError', `dictionary update sequence element #${i} has length ${kv.length}; 2 is required`);
       dictSet(rt, dict, kv[0], kv[1]);
-    }
+    });
   });
 }
 

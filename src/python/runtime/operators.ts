@@ -102,8 +102,10 @@ export function binaryOp(rt: Runtime, opIndex: number, a: PyObject, b: PyObject,
     throw rt.error('TypeError', `can only concatenate ${kind} (not "${b.cls.name}") to ${kind}`);
   }
   if (op === 'Add' && a instanceof PyBytes) throw rt.error('TypeError', `can't concat ${b.cls.name} to ${a.cls.name}`);
-  if (op === 'Mult' && (a instanceof PyBytes || b instanceof PyBytes)) {
-    throw rt.error('TypeError', `can't multiply sequence by non-int of type '${(a instanceof PyBytes ? b : a).cls.name}'`);
+  // sequence_repeat: a sequence times something that is not an index.
+  const isSequence = (o: PyObject): boolean => o instanceof PyBytes || o instanceof PyStr || o instanceof PyList || o instanceof PyTuple;
+  if (op === 'Mult' && (isSequence(a) || isSequence(b))) {
+    throw rt.error('TypeError', `can't multiply sequence by non-int of type '${(isSequence(a) ? b : a).cls.name}'`);
   }
   const prefix = inplace ? `${SYMBOLS[op]}=` : SYMBOLS[op];
   throw rt.error('TypeError', `unsupported operand type(s) for ${prefix}: '${a.cls.name}' and '${b.cls.name}'`);
@@ -356,7 +358,7 @@ function floatOp(rt: Runtime, op: ast.Operator, a: number, b: number): PyObject 
       if (b === 0) throw rt.error('ZeroDivisionError', 'float floor division by zero');
       return rt.float(Math.floor(a / b));
     case 'Mod':
-      if (b === 0) throw rt.error('ZeroDivisionError', 'float modulo');
+      if (b === 0) throw rt.error('ZeroDivisionError', rt.lang.messages.floatModuloByZero);
       return rt.float(num.floatMod(a, b));
     case 'Pow':
       if (a === 0 && b < 0) throw rt.error('ZeroDivisionError', '0.0 cannot be raised to a negative power');

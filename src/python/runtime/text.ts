@@ -90,11 +90,22 @@ function itemRepr(rt: Runtime, item: PyObject): string {
   return repr(rt, item);
 }
 
+/** The most decimal digits an int converts to or from text (sys.get_int_max_str_digits()). */
+export const INT_MAX_STR_DIGITS = 4300;
+
+/** str(int): CPython refuses more than 4,300 digits (CVE-2020-10735); the sign does not count. */
+export function decimalText(rt: Runtime, v: number | bigint): string {
+  if (typeof v === 'number') return String(v);
+  const digits = (v < 0n ? -v : v).toString();
+  if (digits.length > INT_MAX_STR_DIGITS) throw rt.error('ValueError', rt.lang.messages.intDigitsLimit(null));
+  return v < 0n ? `-${digits}` : digits;
+}
+
 export function repr(rt: Runtime, obj: PyObject): string {
   if (obj instanceof PyStr) return obj.cls === rt.types.str ? strRepr(obj.value) : userRepr(rt, obj) ?? strRepr(obj.value);
   if (obj instanceof PyInt) {
     if (obj.cls === rt.types.bool) return obj.value ? 'True' : 'False';
-    return obj.cls === rt.types.int ? String(obj.value) : userRepr(rt, obj) ?? String(obj.value);
+    return obj.cls === rt.types.int ? decimalText(rt, obj.value) : userRepr(rt, obj) ?? decimalText(rt, obj.value);
   }
   if (obj instanceof PyFloat) return floatRepr(obj.value);
   if (obj instanceof PyComplex) return complexRepr(obj.real, obj.imag);
@@ -197,12 +208,21 @@ export function format(rt: Runtime, value: PyObject, spec: string): string {
   const width = /^(?:.?[<>=^])?[+\- ]?#?0?(\d+)/.exec(spec);
   if (width) checkLength(rt, 'str', Number(width[1]));
   let result: string | null = null;
+  if (value instanceof PyInt && typeof value.value === 'bigint' && /[dn]?$/.test(spec) && !/[bcoxX]$/.test(spec)) decimalText(rt, value.value);
   if (value instanceof PyInt && value.cls !== rt.types.bool) result = formatWithSpec('int', value.value, spec);
   else if (value instanceof PyInt) result = formatWithSpec('int', value.value, spec);
   else if (value instanceof PyFloat) result = formatWithSpec('float', value.value, spec);
   else if (value instanceof PyStr) result = formatWithSpec('str', value.value, spec);
-  else result = formatWithSpec('str', str(rt, value), spec);
-  if (result === null) throw rt.error('ValueError', `Invalid format specifier '${spec}' for object of type '${value.cls.name}'`);
+  // complex's own __format__, for alignment and width (its numeric codes are not simulated).
+  else if (value instanceof PyComplex) result = formatWithSpec('str', str(rt, value), spec);
+  // object.__format__ takes only an empty spec.
+  else throw rt.error('TypeError', `unsupported format string passed to ${value.cls.name}.__format__`);
+  if (result === null) {
+    // A spec that parses but ends in a type the object does not have: "Unknown format code".
+    const code = /^(?:.?[<>=^])?[+\- ]?#?0?\d*[,_]?(?:\.\d+)?([a-zA-Z%])$/.exec(spec)?.[1];
+    if (code !== undefined) throw rt.error('ValueError', `Unknown format code '${code}' for object of type '${value.cls.name}'`);
+    throw rt.error('ValueError', `Invalid format specifier '${spec}' for object of type '${value.cls.name}'`);
+  }
   return result;
 }
 
@@ -226,6 +246,11 @@ function percentFormatIn(rt: Runtime, template: string, args: PyObject): string 
       if (i >= values.length) throw rt.error('TypeError', 'not enough arguments for format string');
       value = values[i++];
     }
+    // The numeric conversions check their argument as PyUnicode_Format does.
+    const isNumber = value instanceof PyInt || value instanceof PyFloat;
+    if ('di'.includes(conv) && !isNumber) throw rt.error('TypeError', `%${conv} format: a real number is required, not ${value.cls.name}`);
+    if ('xXo'.includes(conv) && !(value instanceof PyInt)) throw rt.error('TypeError', `%${conv} format: an integer is required, not ${value.cls.name}`);
+    if ('feEgGF'.includes(conv) && !isNumber) throw rt.error('TypeError', `must be real number, not ${value.cls.name}`);
     let body: string;
     switch (conv) {
       case 's':
@@ -236,7 +261,12 @@ function percentFormatIn(rt: Runtime, template: string, args: PyObject): string 
         break;
       case 'd':
       case 'i':
-        body = String(value instanceof PyFloat ? Math.trunc(value.value) : (value as PyInt).value);
+        if (value instanceof PyFloat) {
+          // '%d' truncates a float as int() does.
+          if (Number.isNaN(value.value)) throw rt.error('ValueError', 'cannot convert float NaN to integer');
+          if (!Number.isFinite(value.value)) throw rt.error('OverflowError', 'cannot convert float infinity to integer');
+          body = decimalText(rt, BigInt(Math.trunc(value.value)));
+        } else body = decimalText(rt, (value as PyInt).value);
         break;
       case 'c':
         body = value instanceof PyStr ? value.value : String.fromCodePoint(Number((value as PyInt).value));
