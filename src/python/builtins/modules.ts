@@ -13,18 +13,20 @@ import { newProxy, PyWeakref } from './weakrefModule';
 import { collectionsModule } from './collectionsModule';
 import { copyModule } from './copyModule';
 import { dataclassesModule } from './dataclassesModule';
+import { futureModule } from './futureModule';
 import { installMath } from './mathModule';
 import type { LibraryModule } from './library';
 
-/** The modules a snippet can import: sys, gc, weakref, math, copy, collections, dataclasses (and builtins, __main__). */
+/** The modules a snippet can import: sys, gc, weakref, math, copy, collections, dataclasses (and builtins, __main__, __future__). */
 
-const SIMULATED = ['sys', 'gc', 'weakref', 'math', 'builtins', '__main__', 'copy', 'collections', 'dataclasses'];
+const SIMULATED = ['sys', 'gc', 'weakref', 'math', 'builtins', '__main__', '__future__', 'copy', 'collections', 'dataclasses'];
 
 /** The standard library's Python modules HeapScope writes in TypeScript. */
 function libraryModule(name: string): LibraryModule | undefined {
   if (name === 'copy') return copyModule;
   if (name === 'collections') return collectionsModule;
   if (name === 'dataclasses') return dataclassesModule;
+  if (name === '__future__') return futureModule;
   return undefined;
 }
 

@@ -607,7 +607,14 @@ class Compiler {
     if (!entries.length) return false;
     for (const [name, value] of entries) {
       this.loadConstant({ type: 'str', value: name }, false);
-      this.expression(value);
+      if (!this.futureAnnotations) {
+        this.expression(value);
+        continue;
+      }
+      // Under future annotations a function keeps each annotation's text, unevaluated.
+      const text = annotationText(value);
+      if (text === null) this.unsupported('this annotation under from __future__ import annotations', value);
+      else this.loadConstant({ type: 'str', value: text }, false);
     }
     this.unit.emit(Op.BuildMap, entries.length);
     return true;
