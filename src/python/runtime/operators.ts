@@ -260,6 +260,10 @@ function builtinBinary(rt: Runtime, op: ast.Operator, a: PyObject, b: PyObject):
     }
     case 'Mod':
       if (a instanceof PyStr) return rt.str(percentFormat(rt, a.value, b));
+      if (a instanceof PyBytes) {
+        const formatted = Uint8Array.from(percentFormat(rt, a.latin1(), b, true), (c) => c.charCodeAt(0));
+        return a.cls === rt.types.bytearray ? rt.newBytearray(formatted) : rt.freshBytes(formatted);
+      }
       return null;
     case 'BitOr':
     case 'BitAnd':

@@ -226,22 +226,26 @@ export function format(rt: Runtime, value: PyObject, spec: string): string {
   return result;
 }
 
-/** printf-style `str % args` for the common conversions. */
-export function percentFormat(rt: Runtime, template: string, args: PyObject): string {
+/**
+ * printf-style `str % args` for the common conversions; with `bytes`, PEP 461's
+ * `bytes % args` on the template's latin-1 text (%s and %b take bytes, %r and %a give ascii()).
+ */
+export function percentFormat(rt: Runtime, template: string, args: PyObject, bytes = false): string {
   let text = '';
   rt.vm.p.run(() => {
-    text = percentFormatIn(rt, template, args);
+    text = percentFormatIn(rt, template, args, bytes);
   });
   return text;
 }
 
-function percentFormatIn(rt: Runtime, template: string, args: PyObject): string {
+function percentFormatIn(rt: Runtime, template: string, args: PyObject, bytes: boolean): string {
   const values = args instanceof PyTuple && args.cls === rt.types.tuple ? args.items : [args];
   let i = 0;
-  const text = template.replace(/%(\((\w+)\))?([-+ #0]*)(\d+|\*)?(?:\.(\d+))?([sdirfFeEgGxXoc%])/g, (_m, _k, key: string | undefined, flags: string, width: string | undefined, precision: string | undefined, conv: string) => {
+  const text = template.replace(/%(\((\w+)\))?([-+ #0]*)(\d+|\*)?(?:\.(\d+))?([sdirfFeEgGxXocab%])/g, (whole: string, _k, key: string | undefined, flags: string, width: string | undefined, precision: string | undefined, conv: string, offset: number) => {
     if (conv === '%') return '%';
+    if (conv === 'b' && !bytes) throw rt.error('ValueError', `unsupported format character 'b' (0x62) at index ${offset + whole.length - 1}`);
     let value: PyObject;
-    if (key !== undefined) value = rt.vm.p.own(rt.vm.p.getitem(args, rt.vm.p.own(rt.str(key))));
+    if (key !== undefined) value = rt.vm.p.own(rt.vm.p.getitem(args, rt.vm.p.own(bytes ? rt.freshBytes(Uint8Array.from(key, (c) => c.charCodeAt(0))) : rt.str(key))));
     else {
       if (i >= values.length) throw rt.error('TypeError', 'not enough arguments for format string');
       value = values[i++];
@@ -252,12 +256,19 @@ function percentFormatIn(rt: Runtime, template: string, args: PyObject): string 
     if ('xXo'.includes(conv) && !(value instanceof PyInt)) throw rt.error('TypeError', `%${conv} format: an integer is required, not ${value.cls.name}`);
     if ('feEgGF'.includes(conv) && !isNumber) throw rt.error('TypeError', `must be real number, not ${value.cls.name}`);
     let body: string;
-    switch (conv) {
+    switch (bytes && conv === 's' ? 'b' : bytes && conv === 'r' ? 'a' : conv) {
       case 's':
         body = str(rt, value);
         break;
       case 'r':
         body = repr(rt, value);
+        break;
+      case 'a':
+        body = asciiRepr(repr(rt, value));
+        break;
+      case 'b':
+        if (!(value instanceof PyBytes)) throw rt.error('TypeError', `%b requires a bytes-like object, or an object that implements __bytes__, not '${value.cls.name}'`);
+        body = value.latin1();
         break;
       case 'd':
       case 'i':
@@ -269,7 +280,9 @@ function percentFormatIn(rt: Runtime, template: string, args: PyObject): string 
         } else body = decimalText(rt, (value as PyInt).value);
         break;
       case 'c':
-        body = value instanceof PyStr ? value.value : String.fromCodePoint(Number((value as PyInt).value));
+        if (bytes && value instanceof PyBytes && value.value.length === 1) body = value.latin1();
+        else if (bytes && value instanceof PyInt && (value.value < 0 || value.value > 255)) throw rt.error('OverflowError', '%c arg not in range(256)');
+        else body = value instanceof PyStr ? value.value : String.fromCodePoint(Number((value as PyInt).value));
         break;
       default: {
         const spec = `${flags.includes('0') ? '0' : ''}${precision !== undefined ? '.' + precision : ''}${conv}`;
